@@ -1,0 +1,35 @@
+"""numcheck: catch wrong numbers in news copy.
+
+    >>> import numcheck
+    >>> report = numcheck.check("worth $275 million, equivalent to about 3 billion kronor",
+    ...                         date="2024-11-19")
+    >>> report.findings[0].verdict
+    <Verdict.CONSISTENT: 'consistent'>
+"""
+
+from __future__ import annotations
+
+from .errors import InputError, NumcheckError, RateUnavailable
+from .model import Claim, Finding, Hedge, Mention, Rate, Report, Verdict
+
+__version__ = "0.1.0"
+
+
+def extract(text: str, *, lang: str = "en") -> list[Mention]:
+    """Every amount in ``text``, paired or not, in order of position."""
+    from .mentions import extract as _extract
+
+    return _extract(text, lang=lang)
+
+
+def check(text, *, date=None, lang="en", tolerance=None, rates=None) -> Report:
+    """Find every stated conversion in ``text`` and judge it; see README "Library API"."""
+    from .pipeline import check as _check
+
+    return _check(text, date=date, lang=lang, tolerance=tolerance, rates=rates)
+
+
+__all__ = [
+    "check", "extract", "Report", "Finding", "Mention", "Claim", "Rate", "Verdict", "Hedge",
+    "NumcheckError", "InputError", "RateUnavailable", "__version__",
+]

@@ -1,0 +1,80 @@
+"""mentions → claims: pair an amount with the equivalent the writer states for it.
+
+Two amounts form a claim only when the text between them is a conversion cue of the
+language (", equivalent to", " (", ", which is", "converted from" …, from the lexicon's data
+file) — never from adjacency alone, so "a $7 billion fund and a separate €2 billion loan"
+is not a claim. Both amounts must be of the same kind and in different units: "$5m (about
+$4.8m after fees)" restates, it does not convert.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon, get_lexicon, normalize_lang
+from .model import Claim, Mention
+
+_DASHES = re.compile(r"[‐‑‒–—―-]+")
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def normalize_gap(gap: str) -> str:
+    """The text between two amounts, in the form the cue lists are written in."""
+    g = _SPACES.sub(" ", gap).strip().lower()
+    g = _DASHES.sub("–", g)
+    g = g.replace(" ,", ",").replace("( ", "(")
+    return g
+
+
+def _same_unit(a: Mention, b: Mention) -> bool:
+    if a.unit and a.unit == b.unit:
+        return True
+    return bool(set(a.candidates) & set(b.candidates)) and len(a.candidates) == len(b.candidates) == 1
+
+
+def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | None:
+    if first.kind != second.kind or _same_unit(first, second):
+        return None
+    target_start = second.hedge_start if second.hedge_start is not None else second.start
+    if target_start < first.end:
+        return None
+    raw = text[first.end:target_start]
+    if len(raw) > 60 or "\n" in raw.strip(" \t"):
+        return None
+    gap = normalize_gap(raw)
+    if gap in lex.cues_reverse:
+        return Claim(source=second, target=first, cue=raw, strength="strong")
+    if gap in lex.cues_weak_without_hedge:
+        strength = "strong" if second.hedge is not None else "weak"
+        return Claim(source=first, target=second, cue=raw, strength=strength)
+    if gap in lex.cues_strong:
+        return Claim(source=first, target=second, cue=raw, strength="strong")
+    return None
+
+
+def find_claims(text: str, mentions: list[Mention], *, lang: str = "en") -> list[Claim]:
+    """Claims among consecutive mentions. Each mention is used in at most one claim: in
+    "$5m (€4.6m, or 50m kronor)" the first amount pairs with the second; the third is
+    compared with the first by the chain rule below."""
+    lex = get_lexicon(normalize_lang(lang))
+    claims: list[Claim] = []
+    used: set[int] = set()
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if i in used:
+            # "X (Y, or Z)": Z is another equivalent of X, not of Y.
+            prev = claims[-1] if claims else None
+            if prev is not None and prev.target is a:
+                c = _pair(lex, a, b, text)
+                if c is not None and c.source is a:
+                    claims.append(Claim(source=prev.source, target=b, cue=c.cue, strength=c.strength))
+                    used.add(i + 1)
+            continue
+        c = _pair(lex, a, b, text)
+        if c is not None:
+            claims.append(c)
+            used.update((i, i + 1))
+    return claims
+
+
+__all__ = ["find_claims", "normalize_gap"]

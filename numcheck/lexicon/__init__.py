@@ -1,0 +1,143 @@
+"""Per-language knowledge, loaded once per language and cached.
+
+A :class:`Lexicon` merges two sources: ``generated/<lang>.json`` (built from CLDR by
+``build.py``: separators, scale words, currency names, symbols) and ``data/<lang>.toml``
+(the small hand-written part: hedges, pairing cues, number words, default readings of
+ambiguous symbols). The scanner in ``mentions.py`` is language-neutral and compiles its
+patterns from a Lexicon.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Hedge
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+HERE = Path(__file__).parent
+
+
+def available_languages() -> list[str]:
+    gen = {p.stem for p in (HERE / "generated").glob("*.json")}
+    data = {p.stem for p in (HERE / "data").glob("*.toml")}
+    return sorted(gen & data)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    decimal: str
+    group: str
+    scales: dict[str, int]  # scale word → power of ten; short forms keep their case
+    names: dict[str, str]  # lower-cased currency name → ISO code ("swedish kronor" → SEK)
+    generic: dict[str, tuple[str, ...]]  # lower-cased bare word → candidate codes ("kroner")
+    symbols: dict[str, tuple[str, ...]]  # symbol → candidate codes ("$" → USD, CAD, …)
+    codes: frozenset[str]  # ISO codes read as currencies when written in capitals
+    defaults: dict[str, str]  # surface form → the code it means here when nothing says otherwise
+    hedges: dict[str, Hedge]  # lower-cased phrase → direction
+    cues_strong: frozenset[str]
+    cues_reverse: frozenset[str]
+    cues_weak_without_hedge: frozenset[str]
+    number_words: dict[str, Any]
+    range_between: tuple[str, ...]
+    range_joiners: tuple[str, ...]
+    extra: dict[str, Any] = field(default_factory=dict)  # sections other stages read (units, …)
+
+    def currency_candidates(self, surface: str) -> tuple[str, ...]:
+        """The ISO codes a written currency (symbol, code or word) can stand for here.
+
+        One code when the surface is unambiguous or the language has a default reading for
+        it ("$" in English copy is USD); several when nothing decides ("kroner": DKK, NOK).
+        """
+        key = surface.strip()
+        low = key.lower()
+        if key in self.codes and key.isupper():
+            return (key,)
+        if low in self.names:
+            return (self.names[low],)
+        cands: tuple[str, ...] = self.symbols.get(key, ()) or self.generic.get(low, ())
+        default = self.defaults.get(key) or self.defaults.get(low)
+        if default:
+            return (default,)
+        return cands
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def normalize_lang(lang: str | None) -> str:
+    """'en-US' → 'en', 'sv_SE' → 'sv'. The region is read separately where it matters."""
+    if not lang:
+        return "en"
+    return re.split(r"[-_]", lang.strip())[0].lower()
+
+
+@functools.lru_cache(maxsize=None)
+def get_lexicon(lang: str = "en") -> Lexicon:
+    """The lexicon of ``lang`` (a tag like "en", "en-US", "sv"); built once per process."""
+    base = normalize_lang(lang)
+    gen_path = HERE / "generated" / f"{base}.json"
+    data_path = HERE / "data" / f"{base}.toml"
+    if not gen_path.exists() or not data_path.exists():
+        known = ", ".join(available_languages())
+        raise InputError(f"unsupported language {lang!r} (supported: {known})")
+    gen = json.loads(gen_path.read_text(encoding="utf-8"))
+    data = _load_toml(data_path)
+
+    scales = dict(gen["scales"])
+    scales.update(data.get("scales", {}))
+
+    names = dict(gen["names"])
+    names.update({k.lower(): v for k, v in data.get("names", {}).items()})
+
+    symbols = {k: tuple(v) for k, v in gen["symbols"].items()}
+    for sym, code in data.get("symbols", {}).items():
+        symbols[sym] = (code,) if isinstance(code, str) else tuple(code)
+
+    excluded = set(data.get("codes", {}).get("exclude", ()))
+    codes = frozenset(c for c in gen["active"] if c not in excluded) | frozenset(
+        data.get("codes", {}).get("include", ())
+    )
+
+    hedges: dict[str, Hedge] = {}
+    for direction, phrases in data.get("hedges", {}).items():
+        for p in phrases:
+            hedges[p.lower()] = Hedge(direction)
+
+    cues = data.get("cues", {})
+    ranges = data.get("ranges", {})
+    known = {"scales", "defaults", "names", "symbols", "hedges", "cues", "numbers", "ranges", "codes"}
+    return Lexicon(
+        lang=base,
+        decimal=gen["decimal"],
+        group=gen["group"],
+        scales=scales,
+        names=names,
+        generic={k: tuple(v) for k, v in gen["generic"].items()},
+        symbols=symbols,
+        codes=codes,
+        defaults=dict(data.get("defaults", {})),
+        hedges=hedges,
+        cues_strong=frozenset(cues.get("strong", ())),
+        cues_reverse=frozenset(cues.get("reverse", ())),
+        cues_weak_without_hedge=frozenset(cues.get("weak_without_hedge", ())),
+        number_words=data.get("numbers", {}),
+        range_between=tuple(ranges.get("between", ())),
+        range_joiners=tuple(ranges.get("joiners", ())),
+        extra={k: v for k, v in data.items() if k not in known},
+    )
+
+
+__all__ = ["Lexicon", "get_lexicon", "available_languages", "normalize_lang"]

@@ -1,0 +1,143 @@
+"""Generate the per-language lexicons in ``generated/`` from CLDR, through babel.
+
+Run ``python -m numcheck.lexicon.build`` after upgrading babel; the test suite checks that
+the shipped files equal what this produces, so they cannot drift apart silently. At run
+time numcheck reads the JSON only: importing babel and walking CLDR costs more than a
+whole check of an article, and the answer never changes between calls.
+
+What comes from CLDR here: decimal and group separators, the scale words of the compact
+decimal formats ("0 million", "0M", "0 md", "0 Mrd."), currency display names in every
+plural form, and currency symbols as the language's locales write them. Hand-written
+knowledge (hedges, pairing cues, number words, which "$" a desk means) lives in
+``data/<lang>.toml``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+#: Languages shipped. Each needs a ``data/<lang>.toml`` as well.
+LANGUAGES = ["en"]
+
+#: Currencies in use are taken as of this day, so the output does not depend on when the
+#: generator runs.
+AS_OF = date(2026, 1, 1)
+
+OUT = Path(__file__).parent / "generated"
+
+#: Letter symbols that are also everyday words in some language ("Le" in French, "D", …);
+#: kept out so ordinary prose is not read as money.
+SYMBOL_WORDS = {"le", "ar", "br", "ft", "so"}
+
+
+def _plain(x):
+    """LocaleDataDict → dict, recursively."""
+    try:
+        return {k: _plain(v) for k, v in x.items()}
+    except AttributeError:
+        return x
+
+
+def active_currencies() -> set[str]:
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    out: set[str] = set()
+    for territory in get_global("territory_currencies"):
+        out |= set(get_territory_currencies(territory, AS_OF, tender=True))
+    return out
+
+
+def scale_words(locale) -> dict[str, int]:
+    """Scale word → power of ten, from the compact decimal formats ("0 million" → 6)."""
+    out: dict[str, int] = {}
+    formats = _plain(locale.compact_decimal_formats)
+    for width in ("long", "short"):
+        for _plural, table in formats.get(width, {}).items():
+            for magnitude, pattern in table.items():
+                text = pattern.pattern if hasattr(pattern, "pattern") else str(pattern)
+                zeros = text.count("0")
+                word = re.sub(r"[0#.,\u00a0\u202f ]+", " ", text).strip().strip("'")
+                if not word or zeros == 0:
+                    continue
+                power = len(magnitude) - 1 - (zeros - 1)
+                if width == "long":
+                    word = word.lower()
+                out.setdefault(word, power)
+    return dict(sorted(out.items()))
+
+
+def build(lang: str) -> dict:
+    import babel
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    loc = Locale.parse(lang)
+    active = active_currencies()
+    symbols_latn = _plain(loc.number_symbols).get("latn", {})
+
+    names: dict[str, str] = {}
+    generic: dict[str, set[str]] = {}
+    display = _plain(loc._data["currency_names"])
+    plurals = _plain(loc._data["currency_names_plural"])
+    for code, name in display.items():
+        forms = {name} | set(plurals.get(code, {}).values())
+        for form in forms:
+            key = form.lower().strip()
+            if not key or "(" in key:
+                continue  # "Belgian franc (convertible)": historic accounting units
+            names.setdefault(key, code)
+            last = key.split()[-1]
+            if code in active and last != key:
+                generic.setdefault(last, set()).add(code)
+
+    symbols: dict[str, set[str]] = {}
+    variants = [lang] + sorted(i for i in locale_identifiers() if i.startswith(lang + "_"))
+    for ident in variants:
+        try:
+            v = Locale.parse(ident)
+        except Exception:  # pragma: no cover - defensive: a broken locale file
+            continue
+        for code, sym in _plain(v.currency_symbols).items():
+            if code not in active or not sym or sym == code:
+                continue
+            if len(sym) == 1 and sym.isascii() and sym.isalpha():
+                continue  # "K", "R", "P": in prose these are initials and scale letters
+            if sym.isascii() and sym.isalpha() and sym.lower() in SYMBOL_WORDS:
+                continue
+            symbols.setdefault(sym, set()).add(code)
+
+    return {
+        "lang": lang,
+        "generated_from": f"CLDR via babel {babel.__version__}",
+        "decimal": symbols_latn.get("decimal", "."),
+        "group": symbols_latn.get("group", ","),
+        "scales": scale_words(loc),
+        "names": dict(sorted(names.items())),
+        "generic": {k: sorted(v) for k, v in sorted(generic.items())},
+        "symbols": {k: sorted(v) for k, v in sorted(symbols.items())},
+        "codes": sorted(set(display) & (active | set(display))),
+        "active": sorted(active & set(display)),
+    }
+
+
+def render(lang: str) -> str:
+    return json.dumps(build(lang), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    langs = (argv if argv else None) or LANGUAGES
+    OUT.mkdir(exist_ok=True)
+    for lang in langs:
+        path = OUT / f"{lang}.json"
+        path.write_text(render(lang), encoding="utf-8")
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main(sys.argv[1:]))

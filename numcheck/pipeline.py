@@ -1,0 +1,152 @@
+"""The whole check: text → mentions → claims → rates/units → verdicts → report."""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date as Date
+from typing import Any, Callable
+
+from . import claims as claims_mod
+from . import mentions as mentions_mod
+from .errors import InputError, RateUnavailable
+from .formatting import human, rate_text
+from .lexicon import get_lexicon, normalize_lang
+from .model import Claim, Finding, Mention, Report, Verdict
+from .rates import RateProvider, resolve
+from .rates.ecb import parse_date
+from .verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, judge, unverifiable
+
+#: Converters for kinds other than money: kind → fn(claim, day, lang) → list[Conversion].
+#: A converter raises RateUnavailable (with a reason) when it cannot convert.
+_CONVERTERS: dict[str, Callable[[Claim, Date | None, str], list[Conversion]]] = {}
+
+
+def register_converter(kind: str, fn: Callable[[Claim, Date | None, str], list[Conversion]]) -> None:
+    _CONVERTERS[kind] = fn
+
+
+def _tolerance(value: Any) -> float:
+    if value is None:
+        return DEFAULT_TOLERANCE
+    try:
+        t = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"invalid tolerance {value!r}: expected a fraction such as 0.03") from None
+    if not 0 <= t < 1:
+        raise InputError(f"invalid tolerance {value!r}: expected a fraction between 0 and 1, such as 0.03")
+    return t
+
+
+def money_conversions(claim: Claim, day: Date | None, provider: RateProvider) -> list[Conversion]:
+    """One conversion per reading of the two currencies; RateUnavailable if none exists."""
+    out: list[Conversion] = []
+    reasons: list[str] = []
+    src = claim.source.candidates or ((claim.source.unit,) if claim.source.unit else ())
+    tgt = claim.target.candidates or ((claim.target.unit,) if claim.target.unit else ())
+    for a in src:
+        for b in tgt:
+            if a == b:
+                continue
+            try:
+                r = provider.rate(a, b, day)
+            except RateUnavailable as e:
+                reasons.append(str(e))
+                continue
+            label = f"{rate_text(r.value)} {b}/{a} ({r.provider}, {r.date.isoformat() if r.date else 'latest'})"
+            out.append(Conversion(a, b, r.value, 0.0, r, label))
+    if not out:
+        raise RateUnavailable("; ".join(dict.fromkeys(reasons)) or "no currency to convert")
+    return out
+
+
+def money_hints(provider: RateProvider, day: Date | None) -> Callable[[Claim, Conversion, Outcome], list[str]]:
+    """What an inconsistent money figure looks like it came from: a scale slip, a rate
+    applied the wrong way round, no conversion at all, or a rate from another year."""
+
+    def hints(claim: Claim, conv: Conversion, o: Outcome) -> list[str]:
+        s, t = claim.source, claim.target
+        out: list[str] = []
+        if s.is_range or t.is_range or not o.expected:
+            return out
+        stated = t.value
+        def near(a: float, b: float, rel: float = 0.05, rounding: bool = True) -> bool:
+            return bool(b) and abs(a - b) <= rel * abs(b) + (t.step / 2 if rounding else 0.0)
+
+        inverted = s.value / conv.factor
+        ratio = stated / o.expected
+        for k, name in ((1e3, "thousand/million or million/billion"), (1e6, "thousand/billion")):
+            if near(ratio, k, 0.1, False) or near(ratio, 1 / k, 0.1, False):
+                out.append(f"looks like a scale slip ({name} mixed up)")
+                break
+        if near(stated, inverted):
+            out.append(f"matches the rate applied the wrong way round ({human(s.value)} ÷ {rate_text(conv.factor)} = {human(inverted)})")
+        elif near(stated, s.value, 0.02):
+            out.append("matches the source figure unconverted")
+        if not out and conv.rate is not None and hasattr(provider, "nearest_day_for"):
+            want = stated / s.value
+            try:
+                d = provider.nearest_day_for(conv.source_unit, conv.target_unit, want, max(0.01, t.step / 2 / stated))
+            except Exception:  # a provider without history: no hint, never a crash
+                d = None
+            if d is not None and conv.rate.date and abs((conv.rate.date - d).days) > 180:
+                out.append(f"matches the {conv.rate.provider} rate of {d.isoformat()} ({rate_text(want)} {conv.target_unit}/{conv.source_unit}): a stale rate?")
+        return out
+
+    return hints
+
+
+class LineIndex:
+    """Offset → (line, column), 1-based, by bisection over line starts."""
+
+    def __init__(self, text: str):
+        self.starts = [0]
+        i = text.find("\n")
+        while i >= 0:
+            self.starts.append(i + 1)
+            i = text.find("\n", i + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: Any = None, rates: Any = None) -> Report:
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, got {type(text).__name__}")
+    day = parse_date(date)
+    if hasattr(day, "date") and callable(getattr(day, "date")):
+        day = day.date()  # a datetime: its day
+    drift = _tolerance(tolerance)
+    lang = lang or "en"
+    base = normalize_lang(lang)
+    lex = get_lexicon(base)
+    mentions = mentions_mod.extract(text, lang=lang)
+    claims = claims_mod.find_claims(text, mentions, lang=base)
+    findings: list[Finding] = []
+    provider: RateProvider | None = None
+    lines = LineIndex(text) if claims else None
+    for claim in claims:
+        try:
+            if claim.kind == "money":
+                if provider is None:
+                    provider = resolve(rates)  # a text without claims never loads rates
+                convs = money_conversions(claim, day, provider)
+                f = judge(claim, convs, lex, drift, money_hints(provider, day))
+            elif claim.kind in _CONVERTERS:
+                f = judge(claim, _CONVERTERS[claim.kind](claim, day, lang), lex, drift)
+            else:
+                f = unverifiable(claim, f"no converter for {claim.kind}")
+        except RateUnavailable as e:
+            f = unverifiable(claim, str(e))
+        line, col = lines.position(f.target.start)  # type: ignore[union-attr]
+        findings.append(_at(f, line, col))
+    return Report(findings=tuple(findings), mentions=tuple(mentions), date=day, lang=lang)
+
+
+def _at(f: Finding, line: int, col: int) -> Finding:
+    from dataclasses import replace
+
+    return replace(f, line=line, column=col)
+
+
+__all__ = ["check", "register_converter", "money_conversions", "LineIndex", "Verdict", "Mention"]
