@@ -1,0 +1,271 @@
+"""RESULTS.md: the tables, the targets (met or not), the profile."""
+
+from __future__ import annotations
+
+from .accuracy import SuiteResult, totals
+from .speed import Timing
+
+TARGETS = {
+    "quantulum3": 100.0,  # numcheck.check at least 100× quantulum3's throughput
+    "floor": 5.0,  # and within 5× of the single-regex floor
+    "cli": 0.5,  # CLI cold start, seconds
+    "import": 0.2,  # import numcheck, seconds
+}
+
+
+def missing_timing(tool) -> Timing:
+    return Timing(tool.name, 0.0, note=tool.status)
+
+
+def _f(x, nd=3) -> str:
+    if x is None or x != x:  # None or NaN
+        return "–"
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    if abs(x) >= 10:
+        return f"{x:.1f}"
+    return f"{x:.{nd}f}"
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def _speed_lookup(rows: list[dict], label: str) -> dict | None:
+    return next((r for r in rows if r["label"] == label), None)
+
+
+def targets(R: dict) -> list[tuple[str, str, str]]:
+    """(target, measured, verdict) for each target of issue 7."""
+    out = []
+    smp = R.get("speed_sample") or []
+    nc_s = _speed_lookup(smp, "numcheck.check")
+    q3 = _speed_lookup(smp, "quantulum3")
+    if nc_s and q3 and q3["seconds"]:
+        ratio = nc_s["mb_per_s"] / q3["mb_per_s"]
+        out.append(("full check ≥ 100× quantulum3's throughput", f"{ratio:,.0f}× (same sample)",
+                    "met" if ratio >= TARGETS["quantulum3"] else "not met"))
+    else:
+        out.append(("full check ≥ 100× quantulum3's throughput", q3["note"] if q3 else "not measured", "not measured"))
+    full = R.get("speed_full") or []
+    nc_f, fl = _speed_lookup(full, "numcheck.check"), _speed_lookup(full, "single-regex floor")
+    if nc_f and fl:
+        slow = fl["mb_per_s"] / nc_f["mb_per_s"]
+        out.append(("full check within 5× of the single-regex floor", f"{slow:.1f}× slower than the floor (whole corpus)",
+                    "met" if slow <= TARGETS["floor"] else "not met"))
+    else:
+        out.append(("full check within 5× of the single-regex floor", "not measured", "not measured"))
+    st = R.get("startup") or {}
+    cli = st.get("cli")
+    if cli and cli["median_s"] is not None and cli["status"] == "ok":
+        out.append(("CLI cold start < 0.5 s", f"{cli['median_s']:.3f} s", "met" if cli["median_s"] < TARGETS["cli"] else "not met"))
+    else:
+        out.append(("CLI cold start < 0.5 s", cli["status"] if cli else "not measured", "not measured"))
+    imp = st.get("import")
+    if imp and imp["median_s"] is not None:
+        out.append(("`import numcheck` < 0.2 s", f"{imp['median_s']:.3f} s", "met" if imp["median_s"] < TARGETS["import"] else "not met"))
+    else:
+        out.append(("`import numcheck` < 0.2 s", "not measured", "not measured"))
+    acc: list[SuiteResult] = R.get("accuracy_results") or []
+    if acc:
+        compared = [r for r in acc if r.best_peer() is not None]
+        met = [r for r in compared if (r.cells["numcheck"].f1 or 0.0) >= r.best_peer()[1] - 1e-12]
+        verdict = "met" if compared and len(met) == len(compared) else ("not met" if compared else "not measured")
+        out.append(("F1 on each peer suite ≥ best peer's", f"{len(met)} of {len(compared)} suites with a peer figure", verdict))
+    return out
+
+
+def render(R: dict) -> str:
+    m = R["machine"]
+    L: list[str] = []
+    L.append("# numcheck benchmark results")
+    L.append("")
+    L.append("Written by `python -m bench` (bench/run.py); every figure below was measured in one run on "
+             "the machine named here. Re-run it after `pip install -e '.[bench]'` to refresh this file.")
+    L.append("")
+    L.append(f"- Machine: {m['nproc']} CPU(s), {m['cpu'] or 'unknown CPU'}; {m['platform']}")
+    L.append(f"- Python {m['python']}; numcheck {next((t['version'] for t in R['tools'] if t['name'] == 'numcheck'), '?')}"
+             f" at commit {m['commit'] or '?'}; measured {m['date']} (machine time), run took {R['elapsed_s']:.0f} s")
+    L.append(f"- numcheck lexicons on this branch: {', '.join(R.get('numcheck_langs') or []) or '?'}")
+    for t in R["tools"]:
+        if t["name"] == "numcheck":
+            continue
+        extra = "; ".join(t["notes"])
+        L.append(f"- {t['name']}: {t['status'] if t['status'] != 'ok' else 'version ' + t['version']}"
+                 + (f" ({extra})" if extra else "") + (f"; raised on {t['errors']} suite cases (scored as no output)" if t["errors"] else ""))
+    if R.get("corpus"):
+        c = R["corpus"]
+        L.append(f"- Corpus: {c['articles']:,} articles, {c['mb']:.2f} MB of UTF-8 text ({', '.join(c['langs'])}), read from `{c['path']}`")
+    for n in R.get("notes", []):
+        L.append(f"- Note: {n}")
+    L.append("")
+
+    L.append("## Targets")
+    L.append("")
+    L.append("| target | measured | verdict |")
+    L.append("|---|---|---|")
+    for t in targets(R):
+        L.append(_row(t))
+    L.append("")
+
+    if R.get("speed_full"):
+        L.append("## Speed")
+        L.append("")
+        L.append("Throughput in MB of UTF-8 text per second, median of the passes; one process, after a warm-up "
+                 "pass over 200 articles. `numcheck.check` is the whole pipeline (mentions, claims, rates, verdicts) "
+                 "on each article with its own date. The floor is one compiled regular expression for a figure "
+                 f"(`\\d+(?:[.,]\\d+)*`) run with `finditer` over the same text.")
+        L.append("")
+        L.append("Whole corpus:")
+        L.append("")
+        L.append("| tool | MB | passes | median s | MB/s | ÷ numcheck MB/s | found |")
+        L.append("|---|---:|---:|---:|---:|---:|---:|")
+        nc = R["speed_full"][0]
+        for r in R["speed_full"]:
+            L.append(_row([r["label"], _f(r["mb"], 2), len(r["seconds"]), _f(r["median_s"]), _f(r["mb_per_s"]),
+                           _f(r["mb_per_s"] / nc["mb_per_s"], 2) + "×", f"{r['items']:,}"]))
+        L.append("")
+        if R.get("speed_sample"):
+            s = R["sample"]
+            L.append(f"Sample (the peers are slow): every k-th English article, {s['articles']} articles, "
+                     f"{s['mb']:.3f} MB; numcheck and the floor measured again on the same sample for the ratio.")
+            L.append("")
+            L.append("| tool | MB | passes | median s | MB/s | ÷ numcheck MB/s | numcheck is … faster | found | note |")
+            L.append("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+            ncs = R["speed_sample"][0]
+            for r in R["speed_sample"]:
+                if not r["seconds"]:
+                    L.append(_row([r["label"], "–", 0, "–", "–", "–", "–", "–", r["note"]]))
+                    continue
+                L.append(_row([r["label"], _f(r["mb"]), len(r["seconds"]), _f(r["median_s"]), _f(r["mb_per_s"]),
+                               _f(r["mb_per_s"] / ncs["mb_per_s"], 4) + "×", _f(ncs["mb_per_s"] / r["mb_per_s"], 2) + "×",
+                               f"{r['items']:,}", r["note"]]))
+            L.append("")
+        if R.get("memory"):
+            mem = R["memory"]
+            c = R.get("corpus", {})
+            L.append(f"Peak resident memory of the bench process after the whole-corpus runs of numcheck.check "
+                     f"(before any peer is imported): **{mem['peak_rss_mb']:.0f} MB** "
+                     f"(of which the process with the corpus loaded took {_f(c.get('rss_after_load_mb'), 0)} MB "
+                     f"and before loading it {_f(c.get('rss_before_load_mb'), 0)} MB).")
+            L.append("")
+
+    if R.get("startup"):
+        L.append("## Cold start")
+        L.append("")
+        L.append("Each measured in a fresh interpreter, median of the runs. The CLI and `python -c pass` rows are "
+                 "wall time from process start to exit (subprocess); the import rows are timed inside the child.")
+        L.append("")
+        L.append("| what | runs | median s | status | last output |")
+        L.append("|---|---:|---:|---|---|")
+        for r in R["startup"].values():
+            L.append(_row([r["label"], len(r["seconds"]), _f(r["median_s"]), r["status"], (r["detail"] or "")[:90].replace("|", "\\|")]))
+        L.append("")
+
+    if R.get("scaling"):
+        sc = R["scaling"]
+        L.append("## Scaling")
+        L.append("")
+        L.append(f"`numcheck.check` on one text made of the first {sc['slice_articles']} English articles "
+                 f"({sc['slice_kb']:.0f} kB) concatenated k times. Linear cost means flat MB/s.")
+        L.append("")
+        L.append("| k | MB | runs | median s | MB/s | vs 1× | mentions |")
+        L.append("|---|---:|---|---:|---:|---:|---:|")
+        base = sc["rows"][0]["mb_per_s"] if sc["rows"] else None
+        for r in sc["rows"]:
+            L.append(_row([r["label"], _f(r["mb"], 2), r["note"], _f(r["median_s"]), _f(r["mb_per_s"]),
+                           _f(r["mb_per_s"] / base, 2) if base else "–", f"{r['items']:,}"]))
+        L.append("")
+    if R.get("pathological"):
+        P = R["pathological"]
+        L.append("Pathological input: one line (no newline) made by repeating a unit, checked in a fresh process "
+                 "(cut off after the timeout). Linear cost means constant seconds per MB.")
+        L.append("")
+        L.append("| input | MB | seconds | s per MB | status | result |")
+        L.append("|---|---:|---:|---:|---|---|")
+        for r in P["rows"]:
+            unit = P["units"][r["kind"]]
+            per = r["seconds"] / r["mb"] if r["seconds"] is not None else None
+            L.append(_row([f"{r['kind']}: `{unit}` repeated", _f(r["mb"], 2), _f(r["seconds"]), _f(per), r["status"], r["detail"]]))
+        L.append("")
+
+    acc: list[SuiteResult] = R.get("accuracy_results") or []
+    if acc:
+        names = list(acc[0].cells)
+        L.append("## Accuracy on the peer suites")
+        L.append("")
+        L.append("Precision / recall / F1 of (value, currency or unit) mentions, every tool on the same cases with "
+                 "the same matching rule (bench/score.py): values equal within 1e-6 relative; money must carry the "
+                 "expected ISO code when the suite gives one, else the value decides; other units must agree once "
+                 "normalized (aliases, then pint). Predictions are limited to the kinds the file tests, for every "
+                 "tool. Duckling's latent cases are skipped; bare-unit expectations (no value) are not scored. A peer "
+                 "runs only on the languages it supports; `–` says why there is no figure.")
+        scorer = {c.scorer for r in acc for n, c in r.cells.items() if n == "numcheck" and c.f1 is not None}
+        if scorer - {"bench"}:
+            L.append("")
+            L.append(f"numcheck's figures come from {', '.join(sorted(scorer - {'bench'}))}; the bench matcher's F1 "
+                     "for numcheck is in parentheses where it differs.")
+        L.append("")
+        L.append("Totals (micro-average over the suites each tool ran on; bench matcher counts):")
+        L.append("")
+        L.append("| tool | suites | cases | TP | FP | FN | P | R | F1 |")
+        L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n in names:
+            t = totals(acc, n)
+            ran = sum(1 for r in acc if r.cells[n].tally)
+            L.append(_row([n, ran, t.cases, t.tp, t.fp, t.fn, _f(t.precision), _f(t.recall), _f(t.f1)]))
+        L.append("")
+        L.append("Per suite (P / R / F1):")
+        L.append("")
+        L.append("| suite | lang | cases | expected | " + " | ".join(names) + " | numcheck ≥ best peer |")
+        L.append("|---|---|---:|---:|" + "---|" * len(names) + "---|")
+        for r in acc:
+            cells = []
+            for n in names:
+                c = r.cells[n]
+                if c.f1 is None:
+                    cells.append("– " + c.status)
+                else:
+                    s = f"{_f(c.precision, 2)} / {_f(c.recall, 2)} / **{_f(c.f1, 2)}**"
+                    if c.bench_f1 is not None and abs(c.bench_f1 - c.f1) > 0.005:
+                        s += f" ({_f(c.bench_f1, 2)})"
+                    cells.append(s)
+            best = r.best_peer()
+            ncf = r.cells["numcheck"].f1
+            if best is None:
+                verdict = "no peer figure"
+            elif ncf is None:
+                verdict = f"not met (numcheck: {r.cells['numcheck'].status}; best {best[0]} {best[1]:.2f})"
+            else:
+                verdict = "met" if ncf >= best[1] - 1e-12 else f"not met ({best[0]} {best[1]:.2f})"
+            L.append(_row([r.suite.name, r.suite.lang or "–", len(r.suite.cases), r.suite.expected_mentions, *cells, verdict]))
+        L.append("")
+
+    if R.get("profile"):
+        p = R["profile"]
+        L.append("## Where numcheck's time goes")
+        L.append("")
+        L.append(f"cProfile of `numcheck.check` over {p['articles']} articles ({p['mb']:.2f} MB, every k-th article "
+                 "of the corpus); the profiler's own overhead inflates the totals, the proportions are what matter.")
+        L.append("")
+        L.append("```")
+        L.append(p["text"])
+        L.append("```")
+        L.append("")
+    return "\n".join(L)
+
+
+def summary(R: dict) -> str:
+    lines = ["targets:"]
+    for t in targets(R):
+        lines.append(f"  {t[2]:>12}  {t[0]}: {t[1]}")
+    return "\n".join(lines)
+
+
+def jsonable(R: dict) -> dict:
+    out = dict(R)
+    acc = out.pop("accuracy_results", None) or []
+    out["accuracy"] = [{"suite": r.suite.name, "lang": r.suite.lang, "cases": len(r.suite.cases),
+                        "cells": {n: c.to_dict() for n, c in r.cells.items()}} for r in acc]
+    out["targets"] = targets(R)
+    return out

@@ -1,0 +1,120 @@
+"""In-process timings: corpus throughput, the regular-expression floor, scaling, the profile."""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import pstats
+import re
+import statistics
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .corpus import MB, Article, size_mb
+
+#: The floor: one compiled pattern for a written figure, one finditer pass over the text.
+#: Any pure-Python scanner has to do at least this much work.
+FLOOR_PATTERN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass
+class Timing:
+    label: str
+    mb: float
+    seconds: list[float] = field(default_factory=list)
+    items: int = 0  # mentions (or matches) found in one pass
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+    @property
+    def mbps(self) -> float:
+        return self.mb / self.median if self.seconds and self.median > 0 else float("nan")
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "mb": self.mb, "seconds": self.seconds, "median_s": self.median,
+                "mb_per_s": self.mbps, "items": self.items, "note": self.note}
+
+
+def time_passes(label: str, fn: Callable[[Article], int], articles: list[Article], reps: int,
+                note: str = "", log=print) -> Timing:
+    t = Timing(label, size_mb(articles), note=note)
+    for i in range(reps):
+        n = 0
+        start = time.perf_counter()
+        for a in articles:
+            n += fn(a)
+        t.seconds.append(time.perf_counter() - start)
+        t.items = n
+        log(f"  {label}: pass {i + 1}/{reps}: {t.seconds[-1]:.2f} s, {t.mb / t.seconds[-1]:.3f} MB/s")
+    return t
+
+
+def numcheck_check_fn(langs: frozenset[str]) -> Callable[[Article], int]:
+    import numcheck
+
+    def fn(a: Article) -> int:
+        r = numcheck.check(a.text, date=a.date, lang=a.lang if a.lang in langs else "en")
+        return len(r.mentions)
+
+    return fn
+
+
+def floor_fn(a: Article) -> int:
+    n = 0
+    for _ in FLOOR_PATTERN.finditer(a.text):
+        n += 1
+    return n
+
+
+def scaling(slice_articles: list[Article], factors: list[int], reps: int, log=print) -> list[Timing]:
+    """numcheck.check on the slice concatenated k times, as one text: cost must be linear."""
+    import numcheck
+
+    unit = "\n\n".join(a.text for a in slice_articles)
+    date = next((a.date for a in slice_articles if a.date), None)
+    out = []
+    for k in factors:
+        text = "\n\n".join([unit] * k)
+        t = Timing(f"{k}×", len(text.encode("utf-8")) / MB)
+        n_reps = reps if k < 100 else max(1, reps // 2)
+        for i in range(n_reps):
+            start = time.perf_counter()
+            r = numcheck.check(text, date=date)
+            t.seconds.append(time.perf_counter() - start)
+            t.items = len(r.mentions)
+        t.note = f"{n_reps} run(s)"
+        log(f"  scaling {k}×: {t.mb:.2f} MB, median {t.median:.2f} s, {t.mbps:.3f} MB/s")
+        out.append(t)
+    return out
+
+
+def profile(articles: list[Article], langs: frozenset[str], top: int = 15) -> str:
+    """cProfile of numcheck.check over ``articles``: top functions by own time and by cumulative."""
+    fn = numcheck_check_fn(langs)
+    prof = cProfile.Profile()
+    prof.enable()
+    for a in articles:
+        fn(a)
+    prof.disable()
+    out = []
+    for key, title in (("tottime", "by own time"), ("cumulative", "by cumulative time")):
+        buf = io.StringIO()
+        st = pstats.Stats(prof, stream=buf)
+        st.sort_stats(key).print_stats(top)
+        lines = buf.getvalue().splitlines()
+        # keep the header line with the totals and the table itself
+        body = [ln for ln in lines if ln.strip()]
+        head = next((ln.strip() for ln in body if "function calls" in ln), "")
+        start = next((i for i, ln in enumerate(body) if ln.strip().startswith("ncalls")), 0)
+        table = [_short(ln) for ln in body[start:]]
+        out.append(f"{title} ({head})\n" + "\n".join(table))
+    return "\n\n".join(out)
+
+
+def _short(line: str) -> str:
+    """Trim site-packages/worktree prefixes from pstats paths so the table stays readable."""
+    return re.sub(r"\S*/(site-packages|lib/python3\.\d+)/", "", re.sub(r"\S*/(numcheck/)", r"\1", line))

@@ -1,0 +1,138 @@
+"""Timings that need a fresh interpreter: CLI cold start, import time, pathological inputs."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Runs:
+    label: str
+    seconds: list[float] = field(default_factory=list)
+    status: str = "ok"  # or why it could not be measured
+    detail: str = ""
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.seconds) if self.seconds else None
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "seconds": self.seconds, "median_s": self.median,
+                "status": self.status, "detail": self.detail}
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def cli_command(path: Path, date: str | None) -> tuple[list[str] | None, str]:
+    """The command a user would type, and how it was found; None when there is no CLI yet."""
+    if importlib.util.find_spec("numcheck.cli") is None:
+        return None, "CLI missing (numcheck/cli.py not on this branch)"
+    args = ["check", str(path)] + (["--date", date] if date else [])
+    script = shutil.which("numcheck", path=str(Path(sys.executable).parent))
+    if script:
+        return [script, *args], "`numcheck` console script"
+    if importlib.util.find_spec("numcheck.__main__") is not None:
+        return [sys.executable, "-m", "numcheck", *args], "`python -m numcheck`"
+    return None, "CLI missing (no console script, no numcheck/__main__.py)"
+
+
+def wall(cmd: list[str], runs: int, label: str, timeout: float = 60) -> Runs:
+    """Process start to exit, ``runs`` times."""
+    r = Runs(label)
+    for _ in range(runs):
+        t = time.perf_counter()
+        try:
+            p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=_env())
+        except subprocess.TimeoutExpired:
+            r.status = f"timed out after {timeout:.0f} s"
+            return r
+        r.seconds.append(time.perf_counter() - t)
+        if p.returncode not in (0, 1):  # 1: the check found an inconsistency, still a clean run
+            r.status = f"exit {p.returncode}: {(p.stderr or p.stdout).strip().splitlines()[-1:] or ''}"
+            return r
+        r.detail = (p.stdout.strip().splitlines() or [""])[-1]
+    return r
+
+
+def probe(args: list[str], runs: int, label: str, timeout: float = 60) -> Runs:
+    """Time measured inside a fresh interpreter by bench/probe.py (excludes interpreter start)."""
+    r = Runs(label)
+    for _ in range(runs):
+        try:
+            p = subprocess.run([sys.executable, "-m", "bench.probe", *args], capture_output=True, text=True,
+                               timeout=timeout, cwd=ROOT, env=_env())
+        except subprocess.TimeoutExpired:
+            r.status = f"did not finish within {timeout:.0f} s"
+            return r
+        if p.returncode != 0:
+            r.status = f"failed: {(p.stderr.strip().splitlines() or ['?'])[-1]}"
+            return r
+        out = json.loads(p.stdout.strip().splitlines()[-1])
+        r.seconds.append(out["seconds"])
+        r.detail = ", ".join(f"{k} {v}" for k, v in out.items() if k != "seconds")
+    return r
+
+
+def cold_start(paragraph: Path, date: str | None, runs: int, log=print) -> dict[str, Runs]:
+    out: dict[str, Runs] = {}
+    out["python"] = wall([sys.executable, "-c", "pass"], runs, "bare `python -c pass` (for reference)")
+    cmd, how = cli_command(paragraph, date)
+    if cmd is None:
+        out["cli"] = Runs("`numcheck check` on a one-paragraph file", status=how)
+    else:
+        out["cli"] = wall(cmd, runs, f"`numcheck check` on a one-paragraph file ({how})")
+    out["import"] = probe(["import"], runs, "`import numcheck` (in a fresh interpreter)")
+    out["first"] = probe(["first-check", str(paragraph)] + ([date] if date else []), runs,
+                         "`import numcheck` + first `check()` of the paragraph")
+    for k, r in out.items():
+        log(f"  {r.label}: {r.status}, median {r.median if r.median is None else round(r.median, 3)} s")
+    return out
+
+
+def pathological(kinds: list[str], sizes_mb: list[float], timeout: float, log=print) -> list[dict]:
+    rows = []
+    for kind in kinds:
+        for mb in sizes_mb:
+            nbytes = int(mb * 1_000_000)
+            r = probe(["patho", kind, str(nbytes)], 1, f"{kind} {mb} MB", timeout=timeout)
+            rows.append({"kind": kind, "mb": mb, "seconds": r.median, "status": r.status, "detail": r.detail})
+            log(f"  pathological {kind} {mb} MB: {r.status} {r.median}")
+            if r.median is None:
+                break  # a larger size of the same input will not do better
+    return rows
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far (ru_maxrss is in kB on Linux)."""
+    import resource
+
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 1024 / (1024 if sys.platform == "darwin" else 1)
+
+
+def current_rss_mb() -> float | None:
+    try:
+        import psutil
+
+        return psutil.Process().memory_info().rss / 1024 / 1024
+    except Exception:  # psutil is in the bench extra only
+        try:
+            with open("/proc/self/statm") as f:
+                return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
+        except Exception:
+            return None
