@@ -11,6 +11,7 @@ MB = 1_000_000  # throughput is reported in MB of UTF-8 text per second, MB = 10
 
 @dataclass(frozen=True)
 class Article:
+    id: str
     text: str
     lang: str
     date: str | None
@@ -32,7 +33,7 @@ def load(path: Path) -> list[Article]:
                     text = r["text"]
                 except (json.JSONDecodeError, KeyError, TypeError):
                     raise SystemExit(f"{f}:{n}: not a JSON record with a 'text' field") from None
-                out.append(Article(text, r.get("lang") or "en", r.get("date"), len(text.encode("utf-8"))))
+                out.append(Article(str(r.get("id") or f"{f.name}:{n}"), text, r.get("lang") or "en", r.get("date"), len(text.encode("utf-8"))))
     return out
 
 

@@ -139,7 +139,7 @@ def quantulum3_tool() -> Tool:
         return len(parser.parse(text))
 
     return Tool("quantulum3", version=_version("quantulum3") or "", langs=frozenset({"en"}),
-                extract=extract, speed=speed, notes=[note])
+                kinds=frozenset({"money", "quantity", "temperature", "number"}), extract=extract, speed=speed, notes=[note])
 
 
 # -- Recognizers-Text -------------------------------------------------------------------------

@@ -89,6 +89,8 @@ def render(R: dict) -> str:
     L.append(f"- numcheck lexicons on this branch: {', '.join(R.get('numcheck_langs') or []) or '?'}")
     for t in R["tools"]:
         if t["name"] == "numcheck":
+            if t["errors"]:
+                L.append(f"- numcheck: `extract` raised on {t['errors']} suite cases (scored as no output)")
             continue
         extra = "; ".join(t["notes"])
         L.append(f"- {t['name']}: {t['status'] if t['status'] != 'ok' else 'version ' + t['version']}"
@@ -125,6 +127,15 @@ def render(R: dict) -> str:
             L.append(_row([r["label"], _f(r["mb"], 2), len(r["seconds"]), _f(r["median_s"]), _f(r["mb_per_s"]),
                            _f(r["mb_per_s"] / nc["mb_per_s"], 2) + "×", f"{r['items']:,}"]))
         L.append("")
+        ce = R.get("check_errors") or {}
+        if ce.get("articles"):
+            L.append(f"**`numcheck.check` raised on {ce['articles']} of {R['corpus']['articles']:,} articles** "
+                     f"({', '.join(ce['kinds'])}); the bench caught it and went on, so those articles count "
+                     "with the time spent until the exception. First cases:")
+            L.append("")
+            for k, v in ce["examples"].items():
+                L.append(f"- `{k}`: {v}")
+            L.append("")
         if R.get("speed_sample"):
             s = R["sample"]
             L.append(f"Sample (the peers are slow): every k-th English article, {s['articles']} articles, "

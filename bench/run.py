@@ -121,16 +121,20 @@ def main(argv: list[str] | None = None) -> int:
                                   f"numcheck on this branch has lexicons for {', '.join(sorted(nc_langs))} only")
 
     if "speed" in a.sections and articles:
-        from .speed import floor_fn, numcheck_check_fn, time_passes
+        from .speed import CheckErrors, floor_fn, numcheck_check_fn, time_passes
 
         log("speed: numcheck.check over the whole corpus")
-        check = numcheck_check_fn(nc_langs)
+        errors = CheckErrors()
+        check = numcheck_check_fn(nc_langs, errors)
         for art in articles[:200]:  # warm-up: lexicons, compiled patterns, the rate table
             check(art)
         full = time_passes("numcheck.check", check, articles, a.reps, log=log)
         R["memory"] = {"peak_rss_mb": peak_rss_mb(), "rss_after_mb": current_rss_mb()}
         floor = time_passes("single-regex floor", floor_fn, articles, a.reps, log=log)
         R["speed_full"] = [full.to_dict(), floor.to_dict()]
+        R["check_errors"] = errors.to_dict()
+        if errors.failed:
+            log(f"  numcheck.check raised on {len(errors.failed)} articles, e.g. {next(iter(errors.failed.items()))}")
 
         smp = corpus_mod.sample(articles, a.sample_mb, "en")
         R["sample"] = {"articles": len(smp), "mb": corpus_mod.size_mb(smp)}

@@ -53,11 +53,27 @@ def time_passes(label: str, fn: Callable[[Article], int], articles: list[Article
     return t
 
 
-def numcheck_check_fn(langs: frozenset[str]) -> Callable[[Article], int]:
+class CheckErrors:
+    """Articles on which numcheck.check raised: counted and reported, the run goes on."""
+
+    def __init__(self) -> None:
+        self.failed: dict[str, str] = {}  # article id → the exception, one line
+
+    def to_dict(self) -> dict:
+        return {"articles": len(self.failed), "examples": dict(list(self.failed.items())[:5]),
+                "kinds": sorted({v.split(":")[0] for v in self.failed.values()})}
+
+
+def numcheck_check_fn(langs: frozenset[str], errors: CheckErrors | None = None) -> Callable[[Article], int]:
     import numcheck
 
     def fn(a: Article) -> int:
-        r = numcheck.check(a.text, date=a.date, lang=a.lang if a.lang in langs else "en")
+        try:
+            r = numcheck.check(a.text, date=a.date, lang=a.lang if a.lang in langs else "en")
+        except Exception as e:  # a crash is a finding of the bench, not the end of it
+            if errors is not None:
+                errors.failed[a.id] = f"{type(e).__name__}: {e}"
+            return 0
         return len(r.mentions)
 
     return fn
@@ -81,12 +97,17 @@ def scaling(slice_articles: list[Article], factors: list[int], reps: int, log=pr
         text = "\n\n".join([unit] * k)
         t = Timing(f"{k}×", len(text.encode("utf-8")) / MB)
         n_reps = reps if k < 100 else max(1, reps // 2)
+        t.note = f"{n_reps} run(s)"
         for i in range(n_reps):
             start = time.perf_counter()
-            r = numcheck.check(text, date=date)
+            try:
+                r = numcheck.check(text, date=date)
+            except Exception as e:  # reported in the table instead of a figure
+                t.note = f"raised {type(e).__name__}: {e}"
+                t.seconds.clear()
+                break
             t.seconds.append(time.perf_counter() - start)
             t.items = len(r.mentions)
-        t.note = f"{n_reps} run(s)"
         log(f"  scaling {k}×: {t.mb:.2f} MB, median {t.median:.2f} s, {t.mbps:.3f} MB/s")
         out.append(t)
     return out
