@@ -109,6 +109,16 @@ class MoneyScanner:
         self._between = tuple(w.lower() for w in self.lex.range_between)
 
     # -- numbers ---------------------------------------------------------------------------
+    def power(self, word: str) -> int:
+        """The power of ten of a scale word; long words match in any case ("MLN", "Million")."""
+        scales = self.lex.scales
+        p = scales.get(word)
+        if p is None:
+            p = scales.get(word.lower())
+        if p is None:
+            p = next(v for k, v in scales.items() if k.lower() == word.lower())
+        return p
+
     def parse_digits(self, s: str) -> tuple[float, float]:
         """"1,234.5" → (1234.5, 0.1): the value and the rounding step its writing implies."""
         lex = self.lex
@@ -229,12 +239,12 @@ class MoneyScanner:
         s2 = m.group("scale2")
         if num2 is not None:
             v2, step2 = self.parse_digits(num2)
-            scale2 = 10.0 ** self.lex.scales[s2] if s2 else 1.0
+            scale2 = 10.0 ** self.power(s2) if s2 else 1.0
             if not s1 and s2:
                 s1 = s2  # "$2–3 million": the scale word is written once, after the range
             v2 *= scale2
             step1 = min(step1, step2)
-        scale = 10.0 ** self.lex.scales[s1] if s1 else 1.0
+        scale = 10.0 ** self.power(s1) if s1 else 1.0
         value = v1 * scale
         if v2 is not None and not v2 > value:
             v2 = None  # "$5-4 million" is not a range we can read
@@ -268,7 +278,7 @@ class MoneyScanner:
             return None
         v, step = self.parse_digits(m.group("num"))
         s = m.group("scale")
-        scale = 10.0 ** self.lex.scales[s] if s else 1.0
+        scale = 10.0 ** self.power(s) if s else 1.0
         hedge = self.hedge_before(text, start)
         return Mention(
             text=text[start:end], start=start, end=end, value=v * scale, unit=cands[0], kind="money",
@@ -289,12 +299,12 @@ class MoneyScanner:
         cands, unit_text = self.currency(post)
         if not cands:
             return None
-        if s and s not in self.lex.scales:
+        if s and s.lower() not in {k.lower() for k in self.lex.scales}:
             return None
         if s and len(s) <= 2 and not s.islower():
             return None  # "a B dollars": only long scale words follow number words
         v, step = parsed
-        scale = 10.0 ** self.lex.scales[s] if s else 1.0
+        scale = 10.0 ** self.power(s) if s else 1.0
         start, end = m.start(), m.end()
         hedge = self.hedge_before(text, start)
         return Mention(
