@@ -269,6 +269,9 @@ class MoneyScanner:
                 ok = False
             if pre2 and pre and pre2 != pre:
                 ok = False
+            post = m.group("post")
+            if ok and pre and post and not set(self.lex.currency_candidates(pre)) & set(self.lex.currency_candidates(post)):
+                ok = False  # "€3,000 – 3,616 Swiss francs": two amounts, not a range
             if not ok:
                 return self._single(text, m, m.start(), m.end("scale") if m.group("scale") else m.end("num"), pre, None), m.start("rj")
         cands, unit_text = self.currency(pre, pre2, post)
