@@ -94,7 +94,10 @@ def numcheck_tool() -> Tool:
         return len(numcheck.extract(text))
 
     # price-parser's suite has no language (lang null): numcheck reads it as English.
-    return Tool("numcheck", version=numcheck.__version__, langs=langs | {None}, extract=extract, speed=speed)
+    # Its scope is money and physical units (the conversions a writer states); ages and bare
+    # numbers are not mentions for it, so those suites say "kind not covered" instead of 0.
+    return Tool("numcheck", version=numcheck.__version__, langs=langs | {None},
+                kinds=frozenset({"money", "quantity", "temperature"}), extract=extract, speed=speed)
 
 
 # -- quantulum3 -------------------------------------------------------------------------------

@@ -40,6 +40,21 @@ def main(argv: list[str]) -> int:
 
         r = numcheck.check(text, date=argv[2] if len(argv) > 2 else None)
         print(json.dumps({"seconds": time.perf_counter() - t, "findings": len(r.findings)}))
+    elif mode == "first-check-profile":
+        import cProfile
+        import io
+        import pstats
+
+        text = open(argv[1], encoding="utf-8").read()
+        prof = cProfile.Profile()
+        prof.enable()
+        import numcheck
+
+        numcheck.check(text, date=argv[2] if len(argv) > 2 else None)
+        prof.disable()
+        buf = io.StringIO()
+        pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(14)
+        print(json.dumps({"seconds": 0.0, "profile": buf.getvalue()}))
     elif mode == "patho":
         import numcheck
 

@@ -47,6 +47,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--peer-reps", type=int, default=3, help="repetitions of each pass over the sample")
     ap.add_argument("--sample-mb", type=float, default=0.1,
                     help="size of the English sample the peers (and numcheck, for the ratio) run on")
+    ap.add_argument("--min-pass-s", type=float, default=1.0,
+                    help="numcheck and the floor repeat the sample so that each timed pass lasts this long")
     ap.add_argument("--slice-kb", type=float, default=50, help="corpus slice for the scaling runs")
     ap.add_argument("--scales", default="1,10,100", help="concatenation factors for the scaling runs")
     ap.add_argument("--patho-sizes", default="0.25,0.5,1", help="pathological line sizes in MB")
@@ -139,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         smp = corpus_mod.sample(articles, a.sample_mb, "en")
         R["sample"] = {"articles": len(smp), "mb": corpus_mod.size_mb(smp)}
         log(f"speed: sample of {len(smp)} English articles, {R['sample']['mb']:.3f} MB")
-        rows = [time_passes("numcheck.check", check, smp, a.peer_reps, log=log),
-                time_passes("single-regex floor", floor_fn, smp, a.peer_reps, log=log)]
+        rows = [time_passes("numcheck.check", check, smp, a.reps, log=log, min_pass_s=a.min_pass_s),
+                time_passes("single-regex floor", floor_fn, smp, a.reps, log=log, min_pass_s=a.min_pass_s)]
         peers = load_peers(a.peers)
         for p in peers:
             if not p.ok:
@@ -154,12 +156,13 @@ def main(argv: list[str] | None = None) -> int:
         R["speed_sample"] = [r.to_dict() for r in rows]
 
     if "startup" in a.sections:
-        from .startup import cold_start
+        from .startup import cold_breakdown, cold_start
 
         log("startup: cold start and import")
         if not a.paragraph.exists():
             raise SystemExit(f"{a.paragraph}: paragraph file not found (pass --paragraph)")
         R["startup"] = {k: v.to_dict() for k, v in cold_start(a.paragraph, a.paragraph_date, a.cold_runs, log).items()}
+        R["cold_breakdown"] = cold_breakdown(a.paragraph, a.paragraph_date)
 
     if "scaling" in a.sections and articles:
         from .probe import PATHOLOGICAL

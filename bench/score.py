@@ -21,6 +21,7 @@ import json
 import math
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -122,10 +123,20 @@ def unit_names(raw: str | None, kind: str) -> frozenset[str]:
     alias = aliases()["unit"].get(low)
     if alias:
         return frozenset(alias.split("|"))
+    words = _strip_accents(low).split()
+    if any(w in aliases()["unit_words"] for w in words):
+        low = " ".join(aliases()["unit_words"].get(w, w) for w in words)
+        alias = aliases()["unit"].get(low)
+        if alias:
+            return frozenset(alias.split("|"))
     try:
         return frozenset({_pint_name(low)})
     except Exception:  # not a pint unit: compare the normalized spelling
         return frozenset({low})
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=1)

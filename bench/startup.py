@@ -104,6 +104,35 @@ def cold_start(paragraph: Path, date: str | None, runs: int, log=print) -> dict[
     return out
 
 
+def cold_breakdown(paragraph: Path, date: str | None) -> dict[str, str]:
+    """Where the cold start goes: the slowest imports of the CLI (-X importtime) and a
+    cProfile of `import numcheck` + the first check."""
+    out: dict[str, str] = {}
+    if importlib.util.find_spec("numcheck.__main__") is not None:
+        cmd = [sys.executable, "-X", "importtime", "-m", "numcheck", "check", str(paragraph)] + (["--date", date] if date else [])
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=60, cwd=ROOT, env=_env())
+        rows = []
+        for line in p.stderr.splitlines():
+            if not line.startswith("import time:") or "cumulative" in line:
+                continue
+            self_us, cum_us, name = line[len("import time:"):].split("|", 2)
+            rows.append((int(cum_us), int(self_us), name.rstrip()[1:]))
+        rows.sort(reverse=True)
+        out["importtime"] = "cumulative µs | self µs | module (indent = imported by the line above it)\n" + "\n".join(
+            f"{c:>10} | {s_:>8} | {n}" for c, s_, n in rows[:15])
+    r = subprocess.run([sys.executable, "-m", "bench.probe", "first-check-profile", str(paragraph)] + ([date] if date else []),
+                       capture_output=True, text=True, timeout=60, cwd=ROOT, env=_env())
+    if r.returncode == 0:
+        text = json.loads(r.stdout.strip().splitlines()[-1])["profile"]
+        body = [ln for ln in text.splitlines() if ln.strip()]
+        start = next((i for i, ln in enumerate(body) if ln.strip().startswith("ncalls")), 0)
+        head = next((ln.strip() for ln in body if "function calls" in ln), "")
+        from .speed import _short
+
+        out["first_check"] = head + "\n" + "\n".join(_short(ln) for ln in body[start:])
+    return out
+
+
 def pathological(kinds: list[str], sizes_mb: list[float], timeout: float, log=print) -> list[dict]:
     rows = []
     for kind in kinds:

@@ -63,6 +63,10 @@ MATCH_TABLE = [
     (unit(3.0, "M"), Pred(3.0, "mile", "quantity"), True),
     (unit(3.0, "M"), Pred(3.0, "metre", "quantity"), True),
     (unit(3.0, "M"), Pred(3.0, "foot", "quantity"), False),
+    # "3 kilómetros": Recognizers' Spanish model names the unit in Spanish, Duckling in English
+    (unit(3.0, "Kilometre"), Pred(3.0, "Kilómetro", "quantity"), True),
+    (unit(2.5, "Mile"), Pred(2.5, "Milla", "quantity"), True),
+    (unit(2.5, "Mile"), Pred(2.5, "Metro", "quantity"), False),
     # "30 degrees Celsius": Recognizers says "C", quantulum3 "degree Celsius", numcheck pint's name
     (unit(30.0, "C", "temperature"), Pred(30.0, "degree Celsius", "temperature"), True),
     (unit(30.0, "C", "temperature"), Pred(30.0, "degree_Celsius", "temperature"), True),
