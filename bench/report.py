@@ -102,6 +102,10 @@ def render(R: dict) -> str:
     if R.get("corpus"):
         c = R["corpus"]
         L.append(f"- Corpus: {c['articles']:,} articles, {c['mb']:.2f} MB of UTF-8 text ({', '.join(c['langs'])}), read from `{c['path']}`")
+    if R.get("load_before"):
+        L.append(f"- Load average (1/5/15 min) before the speed runs {R['load_before']}, after them "
+                 f"{R.get('load_after', '?')}: the machine is shared, so tools are timed in turn "
+                 "(A, B, …, A, B, …) and ratios compare passes taken under the same load")
     for n in R.get("notes", []):
         L.append(f"- Note: {n}")
     L.append("")

@@ -87,6 +87,13 @@ def machine() -> dict:
             "commit": commit}
 
 
+def _loadavg() -> str:
+    try:
+        return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
 def main(argv: list[str] | None = None) -> int:
     a = parse_args(argv)
     t_start = time.perf_counter()
@@ -123,16 +130,17 @@ def main(argv: list[str] | None = None) -> int:
                                   f"numcheck on this branch has lexicons for {', '.join(sorted(nc_langs))} only")
 
     if "speed" in a.sections and articles:
-        from .speed import CheckErrors, floor_fn, numcheck_check_fn, time_passes
+        from .speed import CheckErrors, floor_fn, interleaved, numcheck_check_fn
 
-        log("speed: numcheck.check over the whole corpus")
+        log("speed: numcheck.check and the regex floor over the whole corpus, passes in turn")
+        R["load_before"] = _loadavg()
         errors = CheckErrors()
         check = numcheck_check_fn(nc_langs, errors)
         for art in articles[:200]:  # warm-up: lexicons, compiled patterns, the rate table
             check(art)
-        full = time_passes("numcheck.check", check, articles, a.reps, log=log)
+        full, floor = interleaved([("numcheck.check", check, "", 0.0), ("single-regex floor", floor_fn, "", 0.0)],
+                                  articles, a.reps, log)
         R["memory"] = {"peak_rss_mb": peak_rss_mb(), "rss_after_mb": current_rss_mb()}
-        floor = time_passes("single-regex floor", floor_fn, articles, a.reps, log=log)
         R["speed_full"] = [full.to_dict(), floor.to_dict()]
         R["check_errors"] = errors.to_dict()
         if errors.failed:
@@ -140,19 +148,20 @@ def main(argv: list[str] | None = None) -> int:
 
         smp = corpus_mod.sample(articles, a.sample_mb, "en")
         R["sample"] = {"articles": len(smp), "mb": corpus_mod.size_mb(smp)}
-        log(f"speed: sample of {len(smp)} English articles, {R['sample']['mb']:.3f} MB")
-        rows = [time_passes("numcheck.check", check, smp, a.reps, log=log, min_pass_s=a.min_pass_s),
-                time_passes("single-regex floor", floor_fn, smp, a.reps, log=log, min_pass_s=a.min_pass_s)]
+        log(f"speed: sample of {len(smp)} English articles, {R['sample']['mb']:.3f} MB, passes in turn")
+        specs = [("numcheck.check", check, "", a.min_pass_s), ("single-regex floor", floor_fn, "", a.min_pass_s)]
         peers = load_peers(a.peers)
+        missing = []
         for p in peers:
             if not p.ok:
-                rows.append(report.missing_timing(p))
+                missing.append(report.missing_timing(p))
                 continue
             if p.speed is None:
                 continue
             p.speed(smp[0].text)  # warm-up: models, compiled patterns
-            rows.append(time_passes(p.name, lambda art, _f=p.speed: _f(art.text), smp, a.peer_reps,
-                                    note=p.speed_note, log=log))
+            specs.append((p.name, lambda art, _f=p.speed: _f(art.text), p.speed_note, 0.0))
+        rows = interleaved(specs, smp, a.peer_reps, log) + missing
+        R["load_after"] = _loadavg()
         R["speed_sample"] = [r.to_dict() for r in rows]
 
     if "startup" in a.sections:

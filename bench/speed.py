@@ -41,29 +41,43 @@ class Timing:
 
 def time_passes(label: str, fn: Callable[[Article], int], articles: list[Article], reps: int,
                 note: str = "", log=print, min_pass_s: float = 0.0) -> Timing:
-    """``reps`` timed passes over ``articles``. With ``min_pass_s``, a fast tool goes over the
-    articles several times per pass so that a pass lasts at least that long (a 0.1 MB sample
-    takes numcheck a few hundredths of a second, too short to time on a shared machine)."""
-    inner = 1
-    if min_pass_s > 0:
-        start = time.perf_counter()
-        for a in articles:
-            fn(a)
-        once = time.perf_counter() - start
-        inner = max(1, min(1000, int(min_pass_s / once) + 1)) if once > 0 else 1
-    t = Timing(label, size_mb(articles) * inner, note=note)
-    if inner > 1:
-        t.note = (note + "; " if note else "") + f"each pass = {inner} rounds over the sample"
-    for i in range(reps):
-        n = 0
-        start = time.perf_counter()
-        for _ in range(inner):
+    """``reps`` timed passes of one tool over ``articles`` (see :func:`interleaved`)."""
+    return interleaved([(label, fn, note, min_pass_s)], articles, reps, log)[0]
+
+
+def interleaved(specs: list[tuple[str, Callable[[Article], int], str, float]], articles: list[Article],
+                reps: int, log=print) -> list[Timing]:
+    """Timed passes over ``articles`` for several tools, taken in turn (tool A, tool B, …, then
+    again): on a shared machine a burst of load then hits every tool, not just one, and the
+    ratios stay honest. With a minimum pass time, a fast tool goes over the articles several
+    times per pass so that a pass lasts at least that long (a 0.1 MB sample takes numcheck a
+    few hundredths of a second, too short to time)."""
+    mb = size_mb(articles)
+    timings, rounds = [], []
+    for label, fn, note, min_pass_s in specs:
+        inner = 1
+        if min_pass_s > 0:
+            start = time.perf_counter()
             for a in articles:
-                n += fn(a)
-        t.seconds.append(time.perf_counter() - start)
-        t.items = n // inner
-        log(f"  {label}: pass {i + 1}/{reps}: {t.seconds[-1]:.2f} s, {t.mb / t.seconds[-1]:.3f} MB/s")
-    return t
+                fn(a)
+            once = time.perf_counter() - start
+            inner = max(1, min(1000, int(min_pass_s / once) + 1)) if once > 0 else 1
+        t = Timing(label, mb * inner, note=note)
+        if inner > 1:
+            t.note = (note + "; " if note else "") + f"each pass = {inner} rounds over the text"
+        timings.append(t)
+        rounds.append(inner)
+    for i in range(reps):
+        for (label, fn, _, _), t, inner in zip(specs, timings, rounds):
+            n = 0
+            start = time.perf_counter()
+            for _ in range(inner):
+                for a in articles:
+                    n += fn(a)
+            t.seconds.append(time.perf_counter() - start)
+            t.items = n // inner
+            log(f"  {label}: pass {i + 1}/{reps}: {t.seconds[-1]:.2f} s, {t.mb / t.seconds[-1]:.3f} MB/s")
+    return timings
 
 
 class CheckErrors:
