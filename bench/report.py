@@ -203,19 +203,19 @@ def render(R: dict) -> str:
         L.append(f"`numcheck.check` on one text made of the first {sc['slice_articles']} English articles "
                  f"({sc['slice_kb']:.0f} kB) concatenated k times. Linear cost means flat MB/s.")
         L.append("")
-        L.append("| k | MB | runs | median s | MB/s | vs 1× | mentions |")
+        L.append("| k | MB timed per run | runs | median s per run | MB/s | vs 1× | mentions per check |")
         L.append("|---|---:|---|---:|---:|---:|---:|")
         base = sc["rows"][0]["mb_per_s"] if sc["rows"] else None
         for r in sc["rows"]:
             L.append(_row([r["label"], _f(r["mb"], 2), r["note"], _f(r["median_s"]), _f(r["mb_per_s"]),
-                           _f(r["mb_per_s"] / base, 2) if base else "–", f"{r['items']:,}"]))
+                           _f(r["mb_per_s"] / base, 2) if base and r["seconds"] else "–", f"{r['items']:,}"]))
         L.append("")
     if R.get("pathological"):
         P = R["pathological"]
         L.append("Pathological input: one line (no newline) made by repeating a unit, checked in a fresh process "
                  "(cut off after the timeout). Linear cost means constant seconds per MB.")
         L.append("")
-        L.append("| input | MB | seconds | s per MB | status | result |")
+        L.append("| input | MB | median seconds | s per MB | status | result |")
         L.append("|---|---:|---:|---:|---|---|")
         for r in P["rows"]:
             unit = P["units"][r["kind"]]

@@ -52,6 +52,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--slice-kb", type=float, default=50, help="corpus slice for the scaling runs")
     ap.add_argument("--scales", default="1,10,100", help="concatenation factors for the scaling runs")
     ap.add_argument("--patho-sizes", default="0.25,0.5,1", help="pathological line sizes in MB")
+    ap.add_argument("--patho-runs", type=int, default=3, help="runs of each pathological input (median)")
     ap.add_argument("--patho-timeout", type=float, default=120, help="seconds before a pathological run is cut off")
     ap.add_argument("--cold-runs", type=int, default=7, help="runs of each cold-start measurement (median)")
     ap.add_argument("--profile-mb", type=float, default=2.0, help="corpus sample profiled with cProfile")
@@ -183,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         R["scaling"] = {"slice_articles": len(sl), "slice_kb": corpus_mod.size_mb(sl) * 1000,
                         "rows": [t.to_dict() for t in scaling(sl, [int(x) for x in _floats(a.scales)], a.reps, log)]}
         R["pathological"] = {"units": PATHOLOGICAL,
-                             "rows": pathological(list(PATHOLOGICAL), _floats(a.patho_sizes), a.patho_timeout, log)}
+                             "rows": pathological(list(PATHOLOGICAL), _floats(a.patho_sizes), a.patho_timeout, log,
+                                                     runs=a.patho_runs)}
 
     if "profile" in a.sections and articles:
         from .speed import profile

@@ -113,8 +113,10 @@ def floor_fn(a: Article) -> int:
     return n
 
 
-def scaling(slice_articles: list[Article], factors: list[int], reps: int, log=print) -> list[Timing]:
-    """numcheck.check on the slice concatenated k times, as one text: cost must be linear."""
+def scaling(slice_articles: list[Article], factors: list[int], reps: int, log=print,
+            min_pass_s: float = 0.5) -> list[Timing]:
+    """numcheck.check on the slice concatenated k times, as one text: cost must be linear.
+    A small text is checked several times per timed run so that each run lasts ``min_pass_s``."""
     import numcheck
 
     unit = "\n\n".join(a.text for a in slice_articles)
@@ -122,20 +124,23 @@ def scaling(slice_articles: list[Article], factors: list[int], reps: int, log=pr
     out = []
     for k in factors:
         text = "\n\n".join([unit] * k)
-        t = Timing(f"{k}×", len(text.encode("utf-8")) / MB)
-        n_reps = reps if k < 100 else max(1, reps // 2)
-        t.note = f"{n_reps} run(s)"
-        for i in range(n_reps):
+        mb = len(text.encode("utf-8")) / MB
+        try:
             start = time.perf_counter()
-            try:
-                r = numcheck.check(text, date=date)
-            except Exception as e:  # reported in the table instead of a figure
-                t.note = f"raised {type(e).__name__}: {e}"
-                t.seconds.clear()
-                break
+            r = numcheck.check(text, date=date)  # also the warm-up
+            once = time.perf_counter() - start
+        except Exception as e:  # reported in the table instead of a figure
+            out.append(Timing(f"{k}×", mb, note=f"raised {type(e).__name__}: {e}"))
+            continue
+        inner = max(1, int(min_pass_s / once) + 1) if once < min_pass_s else 1
+        t = Timing(f"{k}×", mb * inner, items=len(r.mentions))
+        t.note = f"{reps} run(s)" + (f" of {inner} checks" if inner > 1 else "")
+        for _ in range(reps):
+            start = time.perf_counter()
+            for _ in range(inner):
+                numcheck.check(text, date=date)
             t.seconds.append(time.perf_counter() - start)
-            t.items = len(r.mentions)
-        log(f"  scaling {k}×: {t.mb:.2f} MB, median {t.median:.2f} s, {t.mbps:.3f} MB/s")
+        log(f"  scaling {k}×: {mb:.2f} MB, median {t.median / inner:.3f} s per check, {t.mbps:.3f} MB/s")
         out.append(t)
     return out
 

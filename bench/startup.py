@@ -133,12 +133,12 @@ def cold_breakdown(paragraph: Path, date: str | None) -> dict[str, str]:
     return out
 
 
-def pathological(kinds: list[str], sizes_mb: list[float], timeout: float, log=print) -> list[dict]:
+def pathological(kinds: list[str], sizes_mb: list[float], timeout: float, log=print, runs: int = 3) -> list[dict]:
     rows = []
     for kind in kinds:
         for mb in sizes_mb:
             nbytes = int(mb * 1_000_000)
-            r = probe(["patho", kind, str(nbytes)], 1, f"{kind} {mb} MB", timeout=timeout)
+            r = probe(["patho", kind, str(nbytes)], runs, f"{kind} {mb} MB", timeout=timeout)
             rows.append({"kind": kind, "mb": mb, "seconds": r.median, "status": r.status, "detail": r.detail})
             log(f"  pathological {kind} {mb} MB: {r.status} {r.median}")
             if r.median is None:

@@ -169,7 +169,7 @@ def test_python_m_bench_runs_on_the_tiny_fixtures(tmp_path):
     cmd = [sys.executable, "-m", "bench", "--corpus", str(FIX / "corpus"), "--suites", str(FIX / "suites"),
            "--out", str(out), "--json", str(js), "--peers", "none", "--reps", "1", "--peer-reps", "1",
            "--sample-mb", "0.001", "--slice-kb", "0.5", "--scales", "1,2", "--patho-sizes", "0.001,0.002",
-           "--cold-runs", "1", "--profile-mb", "0.01"]
+           "--cold-runs", "1", "--profile-mb", "0.01", "--patho-runs", "1"]
     p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert p.returncode == 0, p.stderr[-2000:]
     md = out.read_text(encoding="utf-8")
