@@ -41,7 +41,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(c)
     c.add_argument("--tolerance", help="relative tolerance for rate drift on top of rounding (default 0.03)")
     c.add_argument("--rates", default=None, help='rate providers in order, comma-separated (default "ecb")')
-    c.add_argument("--format", choices=["text", "json"], default="text")
+    c.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text",
+                   help="text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)")
+    c.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never")
+    c.add_argument("--include", action="append", default=None, metavar="GLOB",
+                   help="in directories, check only files matching GLOB (repeatable; default: .md .markdown .txt .html .htm .jsonl)")
+    c.add_argument("--exclude", action="append", default=None, metavar="GLOB", help="skip files matching GLOB (repeatable)")
+    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check files in N parallel processes (default 1)")
+    c.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (counted as baseline)")
+    c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    c.add_argument("--severity", action="append", default=None, metavar="VERDICT=LEVEL",
+                   help="how a verdict is reported: error (fails the run), warning, note or none; "
+                        "e.g. ambiguous=error (repeatable or comma-separated; default inconsistent=error, "
+                        "ambiguous=warning, unverifiable=warning, consistent=none)")
+    c.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
+                   help="progress bar on stderr: auto (on a terminal, for more than a few files), always, never")
 
     e = sub.add_parser("extract", help="list every amount found in a file (or - for stdin)")
     e.add_argument("path", metavar="PATH")
@@ -71,33 +86,51 @@ def _providers(spec: str | None):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .batch import FileResult, check_document, check_paths
+    from .batch import FileResult, check_document, plan, run_units
+    from .checkrun import color_wanted, exit_status, parse_severity, progress_bar, render
     from .documents import parse_document
     from .pipeline import _tolerance
     from .rates.ecb import parse_date
-    from .report import render_json, render_text
 
     day = parse_date(args.date)
     _tolerance(args.tolerance)  # validate once, before any file is read
+    severity = parse_severity(args.severity)
+    if args.jobs < 1:
+        raise InputError(f"invalid --jobs {args.jobs}: expected 1 or more")
+    known = None
+    if args.baseline:
+        from .baseline import load_baseline
+
+        known = load_baseline(args.baseline)
     options = dict(date=day, lang=args.lang, tolerance=args.tolerance, rates=_providers(args.rates))
     results: list[FileResult] = []
-    files = [p for p in args.paths if p != "-"]
     for p in args.paths:
         if p == "-":
             try:
                 results.append(check_document(parse_document(_stdin_text(), "-"), **options))
             except InputError as e:
                 results.append(FileResult("-", None, str(e)))
+    files = [p for p in args.paths if p != "-"]
     if files:
-        results.extend(check_paths(files, **options))
-    out = render_json(results) if args.format == "json" else render_text(results)
-    sys.stdout.write(out)
-    errors = [r for r in results if r.error]
-    for r in errors:  # in JSON they are in the document too; stderr is for humans
-        print(f"numcheck: error: {r.error}", file=sys.stderr)
-    if errors:
-        return EXIT_ERROR
-    return EXIT_INCONSISTENT if any(r.inconsistent for r in results) else EXIT_OK
+        units = plan(files, args.include, args.exclude)
+        with progress_bar(len(units), args.progress) as tick:
+            results.extend(run_units(units, jobs=args.jobs, progress=tick, **options))
+    if args.write_baseline:
+        from .baseline import load_baseline, write_baseline
+
+        n = write_baseline(results, args.write_baseline)
+        print(f"numcheck: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
+        known = load_baseline(args.write_baseline)
+    if known is not None:
+        from .baseline import apply_baseline
+
+        results = apply_baseline(results, known)
+    sys.stdout.write(render(results, args.format, severity=severity, color=color_wanted(args.color, sys.stdout)))
+    sys.stdout.flush()
+    for r in results:  # in JSON/SARIF they are in the document too; stderr is for humans
+        if r.error:
+            print(f"numcheck: error: {r.error}", file=sys.stderr)
+    return exit_status(results, severity)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
