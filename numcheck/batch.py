@@ -176,7 +176,10 @@ def run_unit(unit: Unit, options: dict) -> FileResult:
         return check_document(doc, **options)
     except InputError as e:
         path = unit if isinstance(unit, str) else unit.path
-        return FileResult(path, None, str(e), file=path if isinstance(unit, str) else unit.file,
+        msg = str(e)
+        if not msg.startswith(path):  # an error about the settings (an unknown language): name the file
+            msg = f"{path}: {msg}"
+        return FileResult(path, None, msg, file=path if isinstance(unit, str) else unit.file,
                           record_line=None if isinstance(unit, str) else unit.record_line)
 
 
