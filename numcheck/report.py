@@ -204,8 +204,6 @@ def render_github(results: list[FileResult], *, severity: dict[str, str] | None 
                 if snip is not None and snip.end > snip.start:
                     props["endColumn"] = str(snip.end)
                 msg = f.message
-            if f.suggestion:
-                msg += f" (suggested: {f.suggestion})"
             props["title"] = f"numcheck: {f.verdict.value} {f.kind} conversion"
             lines.append(_command(level, props, msg))
     lines.append(summary_line(results) if len(results) != 1 or results[0].report is None else

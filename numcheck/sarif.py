@@ -61,7 +61,7 @@ def _result(r: FileResult, i: int, severity: dict[str, str] | None) -> dict | No
     if sev == "none" or i in r.baselined:
         return None
     verdict = f.verdict.value
-    message = f.message + (f" (suggested: {f.suggestion})" if f.suggestion else "")
+    message = f.message
     region: dict = {}
     if r.is_record:
         message = f"{r.record_id or 'article'} {f.line}:{f.column}: {message}"
