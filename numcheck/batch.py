@@ -181,6 +181,12 @@ def run_unit(unit: Unit, options: dict) -> FileResult:
             msg = f"{path}: {msg}"
         return FileResult(path, None, msg, file=path if isinstance(unit, str) else unit.file,
                           record_line=None if isinstance(unit, str) else unit.record_line)
+    except Exception as e:  # a bug in a stage must not stop the other files: one line, and go on
+        path = unit if isinstance(unit, str) else unit.path
+        first = (str(e).splitlines() or [""])[0]
+        return FileResult(path, None, f"{path}: internal error while checking ({type(e).__name__}: {first}); please report it",
+                          file=path if isinstance(unit, str) else unit.file,
+                          record_line=None if isinstance(unit, str) else unit.record_line)
 
 
 def _run_chunk(chunk: list[Unit], options: dict) -> list[FileResult]:

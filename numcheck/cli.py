@@ -142,11 +142,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([m.to_dict() for m in mentions], ensure_ascii=False, indent=2))
     else:
-        from .pipeline import LineIndex
-
-        idx = LineIndex(doc.text)
         for m in mentions:
-            line, col = idx.position(m.start)
+            line, col = doc.position(m.start)  # the file's line:column (Markdown/HTML markup dropped)
             hedge = f" [{m.hedge_text}]" if m.hedge_text else ""
             unit = m.unit or "?"
             if m.ambiguous:

@@ -242,3 +242,31 @@ def test_batch_over_a_real_archive(capsys):
     data = json.loads(out)
     assert data["summary"]["articles"] >= 250 and data["summary"]["files"] == 1
     assert "Traceback" not in err
+
+
+def test_a_crash_in_one_file_is_one_line_and_the_others_are_checked(capsys, tmp_path, monkeypatch):
+    import numcheck.batch as batch
+
+    real = batch.check
+
+    def flaky(text, **kw):
+        if "boom" in text:
+            raise KeyError("MLN")
+        return real(text, **kw)
+
+    monkeypatch.setattr(batch, "check", flaky)
+    (tmp_path / "a.txt").write_text("boom\n")
+    (tmp_path / "b.txt").write_text(BAD + "\n")
+    code, out, err = run(["check", tmp_path, "--date", DAY], capsys)
+    assert code == 2
+    assert err.count("\n") == 1 and "a.txt: internal error while checking (KeyError: 'MLN')" in err
+    assert "b.txt:1:39: inconsistent:" in out
+
+
+def test_extract_reports_file_positions_for_markdown(capsys, tmp_path):
+    p = tmp_path / "a.md"
+    src = "---\ndate: 2024-11-19\n---\n# Aid\n\nWorth **$275 million**, see [x](https://e.com/$5).\n"
+    p.write_text(src)
+    code, out, _ = run(["extract", p, "--format", "text"], capsys)
+    assert code == 0
+    assert out.splitlines() == [f"{p}:6:9: money: '$275 million' = 2.75e+08 USD"]
