@@ -84,3 +84,8 @@ def test_ambiguous_word_keeps_candidates():
     (m,) = numcheck.extract("a fee of 500 kroner")
     assert set(m.candidates) == {"DKK", "NOK"}
     assert m.ambiguous
+
+
+def test_wire_style_capitals():
+    got = [(m.text, m.value, m.unit) for m in numcheck.extract("100 MLN DLRS and 5 Billion Dollars")]
+    assert got == [("100 MLN DLRS", 1e8, "USD"), ("5 Billion Dollars", 5e9, "USD")]
