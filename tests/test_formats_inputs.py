@@ -225,3 +225,30 @@ def test_read_jsonl_reports_each_bad_line_once(tmp_path):
     items = list(read_jsonl(p))
     assert [type(i).__name__ for i in items] == ["InputError", "Document", "InputError"]
     assert all(isinstance(i, InputError) and "\n" not in str(i) for i in (items[0], items[2]))
+
+
+# -- the offset map, for any input ----------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "$275 million", ", equivalent to ", "3 billion kronor", "**", "*", "_", "`", "```\n", "    ", "\n", "\n\n",
+    "[", "](https://e.com/x)", "<!-- numcheck: ignore -->", "<p>", "</p>", "<b>", "&nbsp;", "&amp;", "# ",
+    "> ", "- ", "\\$", "<script>", "</script>", "word ", "ü", "\t", "https://e.com/a ",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=30), st.sampled_from(["a.md", "a.html", "a.txt"]))
+def test_offset_map_points_into_the_source_in_order(pieces, name):
+    src = "".join(pieces)
+    doc = parse_document(src, name)
+    n = len(doc.text)
+    offs = [doc.source_offset(i) for i in range(n)]
+    assert all(0 <= o < len(src) for o in offs)
+    assert offs == sorted(offs)  # prose keeps the order of the source
+    for i, o in enumerate(offs):  # each character is the source's, but for decoded entities and white space
+        assert doc.text[i] == src[o] or src[o] == "&" or doc.text[i].isspace(), (i, doc.text[i], src[o])
+    for i in range(n):
+        line, col = doc.position(i)
+        assert 1 <= line <= src.count("\n") + 1 and col >= 1
