@@ -38,6 +38,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl",)
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = re.compile(r"^\s*numcheck:\s*(ignore|off|on)\b[\s:,-]*(.*?)\s*$", re.S | re.I)
 
@@ -204,15 +205,39 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + chunk + text[end:]
 
 
+def yaml_load(body: str):
+    """YAML with dates left as written: "2024-02-30" then fails as an invalid date that
+    names the value, rather than as a YAML error."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return yaml.load(body, Loader=Loader)
+
+
 def _front_matter(text: str, path: str) -> tuple[dict, int]:
+    """YAML front matter (``---`` … ``---``), or TOML (``+++`` … ``+++``, as Hugo writes it)."""
+    t = _TOML_FRONT_MATTER.match(text)
+    if t:
+        try:
+            import tomllib  # type: ignore[import-not-found]
+        except ModuleNotFoundError:  # Python 3.10
+            import tomli as tomllib  # type: ignore[no-redef]
+        try:
+            return tomllib.loads(t.group(1)), t.end()
+        except tomllib.TOMLDecodeError as e:
+            raise InputError(f"{path}: invalid TOML front matter: {str(e).splitlines()[0]}") from None
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 0
     body = m.group(1)
     try:
-        import yaml
-
-        meta = yaml.safe_load(body) or {}
+        meta = yaml_load(body) or {}
     except Exception as e:  # yaml.YAMLError and friends: one line, naming the file
         first = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise InputError(f"{path}: invalid YAML front matter: {first}") from None
@@ -300,6 +325,7 @@ _LINK = re.compile(
 )
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$", re.M)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s\x00]*|[^<>\s@\x00]+@[^<>\s\x00]+)>")
+_RAW_BLOCK = re.compile(r"<(script|style|textarea)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>\x00]*?)?/?>")
 _BARE_URL = re.compile(r"(?<![\w/\x00])(?:https?://|ftp://|www\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)", re.M)
@@ -367,6 +393,8 @@ def parse_markdown(raw: str, path: str = "<markdown>") -> Document:
     for m in _COMMENT.finditer(ed.text()):
         directives.comment(m.group(1), m.start(), m.end())
         ed.add(m.start(), m.end())
+    for m in _RAW_BLOCK.finditer(ed.text()):
+        ed.blank(m.start(), m.end())
     for pat in (_INLINE_CODE, _IMAGE, _REF_DEF, _AUTOLINK, _TAG):
         for m in pat.finditer(ed.text()):
             ed.add(m.start(), m.end())

@@ -46,6 +46,8 @@ MARKDOWN_SKIPPED = [
     ("bare URL", "Source: https://example.com/worth/$275/million/equivalent/to/9/billion/kronor\n"),
     ("reference definition", "[ref]: https://example.com/a?q=$275+million,+equivalent+to+9+billion+kronor\n"),
     ("image", f"![{WRONG}](chart.png)\n"),
+    ("raw script block", f"Intro.\n\n<script>\nvar s = '{WRONG}';\n</script>\n"),
+    ("HTML tag attribute", f'<span title="{WRONG}">Intro.</span>\n'),
 ]
 
 
@@ -88,6 +90,26 @@ def test_markdown_front_matter_sets_date_and_language_and_keeps_lines():
     f = r.report.findings[0]
     assert f.rate.requested.isoformat() == DAY
     assert (f.line, f.column) == line_col(src, "3 billion kronor")
+
+
+def test_toml_front_matter():
+    src = f"+++\ntitle = 'Aid'\ndate = 2024-11-19T08:00:00Z\nlang = 'en'\n+++\n\nOn Tuesday {CLAIM}.\n"
+    doc = parse_markdown(src, "a.md")
+    assert str(doc.date) == DAY and doc.lang == "en" and "title" not in doc.text
+    f = check_document(doc).report.findings[0]
+    assert (f.line, f.column) == line_col(src, "3 billion kronor")
+
+
+@pytest.mark.parametrize("src,needle", [
+    ("---\ndate: [unclosed\n---\nText.\n", "a.md: invalid YAML front matter"),
+    ("+++\ndate = \n+++\nText.\n", "a.md: invalid TOML front matter"),
+    ("---\ndate: 2024-02-30\n---\nText.\n", "a.md: front matter: invalid date '2024-02-30'"),
+    ("---\n- a list\n---\nText.\n", "a.md: front matter is not a mapping"),
+])
+def test_bad_front_matter_is_one_line(src, needle):
+    with pytest.raises(InputError) as e:
+        parse_markdown(src, "a.md")
+    assert str(e.value).startswith(needle) and "\n" not in str(e.value)
 
 
 def test_cli_date_overrides_front_matter():

@@ -173,3 +173,24 @@ def test_json_stays_compatible(results):
 ])
 def test_artifact_uri(path, uri):
     assert artifact_uri(path) == uri
+
+
+@pytest.mark.parametrize("choice,tty,no_color,want", [
+    ("auto", True, None, True),
+    ("auto", False, None, False),
+    ("auto", True, "1", False),
+    ("always", False, "1", True),
+    ("never", True, None, False),
+])
+def test_colour_choice(monkeypatch, choice, tty, no_color, want):
+    from numcheck.checkrun import color_wanted
+
+    class Stream:
+        def isatty(self):
+            return tty
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    assert color_wanted(choice, Stream()) is want
