@@ -46,6 +46,7 @@ MARKDOWN_SKIPPED = [
     ("bare URL", "Source: https://example.com/worth/$275/million/equivalent/to/9/billion/kronor\n"),
     ("reference definition", "[ref]: https://example.com/a?q=$275+million,+equivalent+to+9+billion+kronor\n"),
     ("image", f"![{WRONG}](chart.png)\n"),
+    ("autolink", "Source: <https://example.com/$275-million,-equivalent-to-9-billion-kronor>\n"),
     ("raw script block", f"Intro.\n\n<script>\nvar s = '{WRONG}';\n</script>\n"),
     ("HTML tag attribute", f'<span title="{WRONG}">Intro.</span>\n'),
 ]
@@ -64,6 +65,8 @@ MARKDOWN_FOUND = [
     ("quote", f"> On Tuesday {CLAIM}.\n"),
     ("list item", f"- first\n- On Tuesday {CLAIM}.\n"),
     ("link text", "On Tuesday [a package worth $275 million](https://example.com/x), equivalent to approximately 3 billion kronor.\n"),
+    ("reference link", "On Tuesday [a package worth $275 million][aid], equivalent to approximately 3 billion kronor.\n\n[aid]: https://e.com/x\n"),
+    ("link with parentheses in the target", "On Tuesday [a package worth $275 million](https://e.com/wiki/Aid_(2024)), equivalent to approximately 3 billion kronor.\n"),
     ("after inline code", f"Set `x = 1`; on Tuesday {CLAIM}.\n"),
     ("after a code block", f"```\ncode\n```\n\nOn Tuesday {CLAIM}.\n"),
     ("escaped dollar", "A package worth \\$275 million, equivalent to approximately 3 billion kronor.\n"),
