@@ -111,7 +111,11 @@ def _span(fields: dict[str, Any]) -> tuple[date, date]:
         for sep in ("/", ".."):  # an ISO 8601 interval "2024-11-18/2024-11-22", or "a..b"
             if sep in d:
                 a, b = d.split(sep, 1)
-                start, end = _date(a, "start date"), _date(b, "end date")
+                try:
+                    start = date.fromisoformat(a.strip())
+                except ValueError:  # "19/11/2024" is a wrongly written date, not a range
+                    raise _RowError(f"invalid date {d!r}: expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD") from None
+                end = _date(b, "end date")
                 break
         else:
             start = end = _date(d, "date")
