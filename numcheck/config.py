@@ -53,6 +53,13 @@ class Config:
     live_timeout: float = 5.0
     source: Path | None = None  # the file these settings came from; None: defaults
 
+    def provider(self):
+        """The configured providers as one RateProvider, with this configuration's max rate
+        age and live settings: pass it as ``numcheck.check(…, rates=cfg.provider())``."""
+        from .rates import resolve
+
+        return resolve(list(self.rates), self)
+
     def describe(self) -> str:
         return str(self.source) if self.source else "defaults (no numcheck.toml or [tool.numcheck] found)"
 

@@ -178,3 +178,10 @@ def test_bad_configuration_is_one_line_exit_2(tmp_path, monkeypatch, capsys):
     assert main(["check", "a.txt"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "tolerance: expected a fraction" in err
+
+
+def test_config_provider_carries_its_settings(tmp_path):
+    write(tmp_path / "numcheck.toml", 'rates = ["ecb"]\nmax_rate_age_days = 3\n')
+    p = load_config(tmp_path).provider()
+    assert p.inner.max_age_days == 3
+    assert load_config(tmp_path / "elsewhere").provider().inner.max_age_days == 3

