@@ -162,9 +162,9 @@ class ECBProvider:
             with self._lock:
                 if self._history is None:
                     if self._path is None:  # the newest of the bundled and installed files
-                        from .store import default_history
+                        from .store import default_history_path
 
-                        self._path = default_history().path
+                        self._path = default_history_path()
                     self._history = ECBHistory.from_path(self._path)
         return self._history
 

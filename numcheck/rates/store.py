@@ -44,9 +44,20 @@ def ecb_dir() -> Path:
 
 
 def scan_days(text: str) -> tuple[date, date]:
-    """First and last day of an ECB CSV, from its date column only (fast; no rates parsed)."""
+    """First and last day of an ECB CSV, from its date column only (fast; no rates parsed).
+
+    The ECB writes its file sorted (newest first), so the first and last rows are the ends;
+    only when they do not parse is every row read."""
+    lines = text.splitlines()[1:]
+    ends = [ln[:10] for ln in (lines[:1] + lines[-1:]) if ln.strip()]
+    try:
+        pair = sorted(date.fromisoformat(c) for c in ends)
+        if pair:
+            return pair[0], pair[-1]
+    except ValueError:
+        pass
     days = []
-    for line in text.splitlines()[1:]:
+    for line in lines:
         cell = line[:10]
         if len(cell) == 10 and cell[4] == "-":
             try:
@@ -97,6 +108,14 @@ def installed_history() -> HistoryFile | None:
     except (OSError, ValueError, KeyError, TypeError):
         first, last = scan_days(read_history_text(p))
         return HistoryFile(p, first, last, f"installed in {d}")
+
+
+def default_history_path() -> Path:
+    """The file the ``ecb`` provider reads; without an installed history, the bundled one
+    without reading it (the CLI's start-up time depends on it)."""
+    if not (ecb_dir() / HISTORY_NAME).is_file():
+        return bundled_history_path()
+    return default_history().path
 
 
 def default_history() -> HistoryFile:
