@@ -160,9 +160,9 @@ def cmd_rates_info(args: argparse.Namespace) -> int:
     print(f"ECB reference rates: {used.first} to {used.last}")
     print(f"file: {used.path}")
     print(f"origin: {used.origin}")
-    if installed is not None and installed is not used and installed.path != used.path:
+    if installed is not None and installed.path != used.path:
         print(f"not used: the installed history ends on {installed.last}, before the bundled one ({bundled.last})")
-    elif used is not bundled and used.path != bundled.path:
+    elif used.path != bundled.path:
         print(f"replaces: the bundled history ({bundled.first} to {bundled.last}, {bundled.origin})")
     return EXIT_OK
 

@@ -116,10 +116,16 @@ class LiveProvider:
         self._failed: dict[tuple[str, str], tuple[float, str]] = {}
         self._down: tuple[float, str] | None = None
         self._lock = threading.Lock()
+        self._forex_source = None
 
     # -- the request -------------------------------------------------------------------
 
     def _source(self):
+        if self._forex_source is None:
+            self._forex_source = self._make_source()
+        return self._forex_source
+
+    def _make_source(self):
         conv = _forex()
         url, session, timeout = self.base_url, self.session, self.timeout
 
