@@ -29,10 +29,11 @@ class FileResult:
         return sum(1 for f, s in self.counted() if f.verdict is Verdict.INCONSISTENT and s is None)
 
 
-def check_document(doc: Document, *, date: Any = None, lang: str | None = None, tolerance: Any = None, rates: Any = None) -> FileResult:
-    """Check one document. Front matter (date, lang) applies unless the caller overrides it."""
+def check_document(doc: Document, *, date: Any = None, lang: str | None = None, tolerance: Any = None, rates: Any = None, default_lang: str = "en") -> FileResult:
+    """Check one document. Front matter (date, lang) applies unless the caller overrides it;
+    ``default_lang`` (the configured language) when neither says."""
     day = date if date is not None else doc.date
-    language = lang or doc.lang or "en"
+    language = lang or doc.lang or default_lang
     report = check(doc.text, date=day, lang=language, tolerance=tolerance, rates=rates)
     used: set[int] = set()
     suppressed = {}
