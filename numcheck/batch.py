@@ -107,11 +107,14 @@ def _claim_span(f: Finding) -> tuple[int, int]:
     return min(starts), max(f.source.end, f.target.end)
 
 
-def check_document(doc: Document, *, date: Any = None, lang: str | None = None, tolerance: Any = None, rates: Any = None) -> FileResult:
-    """Check one document. Front matter (date, lang) applies unless the caller overrides it.
-    Findings' line:column are positions in the document's source (the file as written)."""
+def check_document(doc: Document, *, date: Any = None, lang: str | None = None, tolerance: Any = None, rates: Any = None, default_lang: str = "en") -> FileResult:
+    """Check one document. Front matter (date, lang) applies unless the caller overrides it;
+    ``default_lang`` (the configured language) when neither says. Findings' line:column are
+    positions in the document's source (the file as written)."""
+    if isinstance(rates, RateSpec):
+        rates = rates.provider()
     day = date if date is not None else doc.date
-    language = lang or doc.lang or "en"
+    language = lang or doc.lang or default_lang
     report = check(doc.text, date=day, lang=language, tolerance=tolerance, rates=rates)
     findings = []
     snippets: list[Snippet | None] = []
@@ -134,6 +137,28 @@ def check_document(doc: Document, *, date: Any = None, lang: str | None = None, 
         doc.path, report, None, suppressed_claims(doc, starts), file=doc.file, record_line=doc.record_line,
         record_id=doc.record_id, fingerprints=tuple(fps), snippets=tuple(snippets),
     )
+
+
+@dataclass(frozen=True)
+class RateSpec:
+    """Rate providers by name with their settings (a :class:`numcheck.config.Config`): what
+    crosses to a worker process instead of a built provider, which each process then builds
+    once (:meth:`provider`; ``numcheck.rates.get_provider`` caches the providers themselves)."""
+
+    specs: tuple[str, ...]
+    config: Any = None
+
+    def provider(self):
+        key = (self.specs, self.config)
+        p = _PROVIDERS.get(key)
+        if p is None:
+            from .rates import resolve
+
+            p = _PROVIDERS[key] = resolve(list(self.specs), self.config)
+        return p
+
+
+_PROVIDERS: dict = {}  # per process
 
 
 # -- units of work ------------------------------------------------------------------------
@@ -239,6 +264,6 @@ def check_paths(paths: Iterable[str], *, include: list[str] | None = None, exclu
 
 
 __all__ = [
-    "FileResult", "Snippet", "check_document", "check_paths", "plan", "run_units", "fingerprint",
+    "FileResult", "Snippet", "RateSpec", "check_document", "check_paths", "plan", "run_units", "fingerprint",
     "SEVERITY_LEVELS", "DEFAULT_SEVERITY",
 ]
