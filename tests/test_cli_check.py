@@ -270,3 +270,26 @@ def test_extract_reports_file_positions_for_markdown(capsys, tmp_path):
     code, out, _ = run(["extract", p, "--format", "text"], capsys)
     assert code == 0
     assert out.splitlines() == [f"{p}:6:9: money: '$275 million' = 2.75e+08 USD"]
+
+
+def test_rate_spec_builds_providers_once_per_process():
+    from numcheck.batch import RateSpec
+    from numcheck.config import Config
+
+    spec = RateSpec(("ecb",), Config())
+    assert spec.provider() is spec.provider()
+    import pickle
+
+    assert pickle.loads(pickle.dumps(spec)) == spec  # what crosses to a worker is names and settings
+
+
+def test_config_file_applies_in_worker_processes(capsys, tmp_path):
+    root = _tree(tmp_path)
+    # 3.3 billion kronor for $275 million is off by ~10%: inconsistent by default, consistent at 0.2
+    (root / "news" / "f.md").write_text("A package worth $275 million, equivalent to 3.3 billion kronor.\n")
+    (tmp_path / "numcheck.toml").write_text('tolerance = 0.2\nrates = ["ecb"]\n')
+    one = run(["check", root, "--date", DAY, "--format", "json", "--jobs", "1"], capsys)
+    two = run(["check", root, "--date", DAY, "--format", "json", "--jobs", "2"], capsys)
+    assert one == two
+    f = next(x for x in json.loads(one[1])["files"] if x["path"].endswith("f.md"))
+    assert f["findings"][0]["verdict"] == "consistent" and f["findings"][0]["tolerance"] >= 0.2
