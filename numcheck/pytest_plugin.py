@@ -180,8 +180,15 @@ class NumcheckFile(pytest.File):
         from .documents import read_document
         from .testing import claim_name, unique_names
 
+        from .errors import NumcheckError
+
         s = _settings(self.config)
-        doc = read_document(self.path)
+        try:
+            doc = read_document(self.path)
+        except NumcheckError as e:
+            # not a collection error: that would stop the whole session, ordinary tests too
+            yield NumcheckInputErrorItem.from_parent(self, name="input-error", message=self._one_line(e))
+            return
         if doc.date is not None:
             day, used = doc.date, f"{doc.date.isoformat()} (front matter)"
         elif s.date is not None:
@@ -189,7 +196,11 @@ class NumcheckFile(pytest.File):
         else:
             day, used = None, None
         lang = doc.lang or s.lang
-        result = check_document(doc, date=day, lang=lang, tolerance=s.tolerance)
+        try:
+            result = check_document(doc, date=day, lang=lang, tolerance=s.tolerance)
+        except NumcheckError as e:  # an unknown language in the front matter, …
+            yield NumcheckInputErrorItem.from_parent(self, name="input-error", message=self._one_line(e))
+            return
         assert result.report is not None
         findings = result.counted()
         if not findings:
@@ -206,13 +217,19 @@ class NumcheckFile(pytest.File):
                 item.add_marker(pytest.mark.xfail(reason=f"numcheck: ignore: {suppressed}", strict=False))
             yield item
 
-    def repr_failure(self, excinfo, style=None):
-        from .errors import NumcheckError
+    def _one_line(self, error: Exception) -> str:
+        """The error's one line, naming the file by its path from rootdir."""
+        msg, rel = str(error), _relpath(self)
+        if msg.startswith(str(self.path)):
+            return rel + msg[len(str(self.path)):]
+        return f"{rel}: {msg}"
 
-        if isinstance(excinfo.value, NumcheckError):  # bad input: one line, naming the file
-            msg = str(excinfo.value)
-            return msg if msg.startswith(str(self.path)) else f"{self.path}: {msg}"
-        return super().repr_failure(excinfo, style=style)
+
+def _relpath(node: pytest.Item | pytest.Collector) -> str:
+    try:
+        return node.path.relative_to(node.config.rootpath).as_posix()
+    except ValueError:
+        return str(node.path)
 
 
 def _latest_words(finding) -> str:
@@ -246,9 +263,11 @@ class NumcheckItem(pytest.Item):
         f = self.finding
         s = _settings(self.config)
         verdict = f.verdict.value
-        self.add_report_section("call", "numcheck", f"{verdict}: {f.message}\ndate: {self.date_used}")
-        if verdict == "consistent":
+        if verdict == "consistent":  # shown with -rP: what was checked, against which day
+            self.add_report_section("call", "numcheck", f"{verdict}: {f.message}\ndate: {self.date_used}")
             return
+        if self.suppressed is not None:  # the editor's reason, whatever the verdict
+            pytest.xfail(f"numcheck: ignore: {self.suppressed} ({verdict})")
         if verdict == "inconsistent" or s.strict:
             raise NumcheckFailure(verdict)
         raise _skip(f"{verdict}: {f.message} [date: {self.date_used}]")
@@ -257,18 +276,33 @@ class NumcheckItem(pytest.Item):
         if isinstance(excinfo.value, NumcheckFailure):
             from .testing import explain
 
-            return explain(self.finding, self.text, path=self._relpath(), date_used=self.date_used,
+            return explain(self.finding, self.text, path=_relpath(self), date_used=self.date_used,
                            drift=_settings(self.config).drift, suppressed=self.suppressed)
         return super().repr_failure(excinfo, style=style)
 
-    def _relpath(self) -> str:
-        try:
-            return self.path.relative_to(self.config.rootpath).as_posix()
-        except ValueError:
-            return str(self.path)
+    def reportinfo(self):
+        # not the bare node id: pytest -v would read its dots as "::" (see _locationline)
+        return self.path, self.finding.line - 1, f"numcheck: {_relpath(self)}::{self.name}"
+
+
+class NumcheckInputErrorItem(pytest.Item):
+    """A content file numcheck cannot read (invalid UTF-8, bad front matter, unknown
+    language): one failing item whose report is the one line naming the problem."""
+
+    def __init__(self, *, message: str, **kw):
+        super().__init__(**kw)
+        self.message = message
+
+    def runtest(self) -> None:
+        raise NumcheckFailure(self.message)
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, NumcheckFailure):
+            return self.message
+        return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self):
-        return self.path, self.finding.line - 1, f"numcheck: {self.name}"
+        return self.path, 0, f"numcheck: {self.nodeid}"
 
 
 class NumcheckEmptyItem(pytest.Item):
@@ -278,7 +312,7 @@ class NumcheckEmptyItem(pytest.Item):
         self.add_report_section("call", "numcheck", "no stated conversions in this file")
 
     def reportinfo(self):
-        return self.path, 0, f"numcheck: {self.name}"
+        return self.path, 0, f"numcheck: {self.nodeid}"
 
 
 @pytest.fixture

@@ -121,10 +121,10 @@ def _stated(t: Mention) -> str:
     return f"{hedge}{_human(t.value, t.unit)}  (“{t.text}”)"
 
 
-def _pct(x: float) -> str:
-    from .formatting import percent
-
-    return percent(x).replace("-", "−")
+def _pct(x: float, sign: bool = False) -> str:
+    """0.19667 → "19.7%", 0.03 → "3%"; with ``sign``: −0.999 → "−99.9%"."""
+    s = f"{abs(x) * 100:.3g}%"
+    return ("−" if x < 0 else "+" if sign else "") + s
 
 
 def explain(
@@ -148,9 +148,10 @@ def explain(
         exp = _human(f.expected, f.target.unit)
         if f.expected_max is not None:
             exp = f"{_human(f.expected)}–{_human(f.expected_max, f.target.unit)}"
+        exp += f"  from {f.source.text}"
         if f.deviation is not None and math.isfinite(f.deviation):
-            exp += f"  (stated figure is off by {_pct(f.deviation)})"
-        rows.append(("expected", f"{exp}  from {f.source.text}"))
+            exp += f"  (the stated figure is off by {_pct(f.deviation, sign=True)})"
+        rows.append(("expected", exp))
     if f.rate is not None:
         r = f.rate
         day = r.date.isoformat() if r.date else "latest"
