@@ -211,6 +211,9 @@ class NumcheckHelper:
         self.strict = strict
         self.rates = rates
 
+    def __repr__(self) -> str:
+        return f"<numcheck fixture: date={self.date} lang={self.lang or 'en'} tolerance={self.tolerance} strict={self.strict}>"
+
     def check(self, text: str, **kw: Any) -> Report:
         from . import check
 
@@ -228,7 +231,7 @@ class NumcheckHelper:
         from .verdicts import DEFAULT_TOLERANCE
 
         doc = parse_document(text, kw.pop("path", "<text>"))
-        day, date_used = _pick_date(date, doc.date, self.date, "date=", "front matter", "session default")
+        day, date_used = _pick_date(date, doc.date, self.date, "given as date=", "front matter", "session default")
         lang = kw.pop("lang", None) or doc.lang or self.lang
         tolerance = kw.pop("tolerance", self.tolerance)
         rates = kw.pop("rates", self.rates)

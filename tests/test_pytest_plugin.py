@@ -183,6 +183,14 @@ def test_bad_front_matter_is_one_line_naming_the_file(pytester: pytest.Pytester)
     assert "Traceback" not in result.stdout.str()
 
 
+def test_language_option_applies_to_files_without_front_matter_lang(pytester: pytest.Pytester):
+    write(pytester, "a.md", front("2024-11-19") + CLAIM)
+    write(pytester, "b.md", front("2024-11-19", language="en-GB") + CLAIM)
+    result = pytester.runpytest("-p", "no:cacheprovider", "--numcheck", "--numcheck-lang", "xx")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["a.md: unsupported language 'xx'*", "FAILED a.md::input-error*"])
+
+
 def test_front_matter_language_overrides_the_option(pytester: pytest.Pytester):
     # "xx" is no language numcheck knows: the error proves the front matter was read
     write(pytester, "a.md", front("2024-11-19", lang="xx") + CLAIM)
@@ -328,7 +336,7 @@ def test_fixture_check_and_assert_consistent(pytester: pytest.Pytester):
         "E*<text>:1:*: inconsistent: $275 million → 3 million kronor",
         "E*equivalent to approximately »3 million kronor«, was announced.",
         "E*rate:*1 USD = 10.951 SEK*(ECB, 2024-11-19)",
-        "E*date:*2024-11-19 (date=)",
+        "E*date:*2024-11-19 (given as date=)",
         "E*suggestion:*≈ 3 billion kronor",
         "E*assert not (<inconsistent usd-275m-to-sek at 1:*>,)",
     ])
@@ -379,6 +387,7 @@ def test_rates_are_loaded_once_per_process(content: pytest.Pytester, monkeypatch
     args = ["-p", "no:cacheprovider", "--numcheck"] + (["-n", workers] if workers else [])
     result = content.runpytest_subprocess(*args)
     result.assert_outcomes(passed=1 + 1 + 12, failed=1)  # ordinary, aid.md, 6×2 claims; bad.md
+    result.stdout.fnmatch_lines(["content/bad.md:*: inconsistent: $275 million → 3 million kronor", "  suggestion:*≈ 3 billion kronor"])
     pids = log.read_text().split()
     assert len(pids) == len(set(pids)), f"a process loaded the rates more than once: {pids}"
     assert len(pids) == (int(workers) if workers else 1)
