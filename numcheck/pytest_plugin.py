@@ -178,9 +178,8 @@ class NumcheckFile(pytest.File):
     def collect(self):
         from .batch import check_document
         from .documents import read_document
-        from .testing import claim_name, unique_names
-
         from .errors import NumcheckError
+        from .testing import claim_name, unique_names
 
         s = _settings(self.config)
         try:

@@ -391,3 +391,11 @@ def test_rates_are_loaded_once_per_process(content: pytest.Pytester, monkeypatch
     pids = log.read_text().split()
     assert len(pids) == len(set(pids)), f"a process loaded the rates more than once: {pids}"
     assert len(pids) == (int(workers) if workers else 1)
+
+
+def test_doctest_text_files_keep_their_items(pytester: pytest.Pytester):
+    # pytest's doctest plugin collects test*.txt too: both sets of items exist side by side
+    write(pytester, "test_notes.txt", CLAIM + "\n>>> 1 + 1\n2\n")
+    result = pytester.runpytest("-p", "no:cacheprovider", "--numcheck", "--numcheck-date", "2024-11-19", "-v")
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["test_notes.txt::usd-275m-to-sek PASSED*", "test_notes.txt::test_notes.txt PASSED*"])
