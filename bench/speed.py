@@ -170,4 +170,4 @@ def profile(articles: list[Article], langs: frozenset[str], top: int = 15) -> st
 
 def _short(line: str) -> str:
     """Trim site-packages/worktree prefixes from pstats paths so the table stays readable."""
-    return re.sub(r"\S*/(site-packages|lib/python3\.\d+)/", "", re.sub(r"\S*/(numcheck/)", r"\1", line))
+    return re.sub(r"\S*/(site-packages|lib/python3\.\d+)/", "", re.sub(r"\S*/((?:numcheck|bench)/)", r"\1", line))
