@@ -47,16 +47,22 @@ class SuiteResult:
         return max(peers, key=lambda x: x[1]) if peers else None
 
 
-def project_scorers() -> list[tuple[str, Any]]:
-    """The project's own score_file functions, if they exist on this branch (import guarded)."""
+#: The project's own scorers and the kinds of file each is written for: the languages helper's
+#: scores money mentions only, the units helper's physical quantities and temperatures only.
+PROJECT_SCORERS = (("numcheck.peerscore", frozenset({"money"})),
+                   ("numcheck.units.peerscore", frozenset({"quantity", "temperature"})))
+
+
+def project_scorers() -> list[tuple[str, frozenset[str], Any]]:
+    """The project's own score_file functions that exist on this branch (import guarded)."""
     out = []
-    for mod in ("numcheck.peerscore", "numcheck.units.peerscore"):
+    for mod, kinds in PROJECT_SCORERS:
         try:
             fn = getattr(importlib.import_module(mod), "score_file", None)
         except Exception:
             fn = None
         if callable(fn):
-            out.append((mod, fn))
+            out.append((mod, kinds, fn))
     return out
 
 
@@ -87,41 +93,49 @@ def _cell(t: Tally, seconds: float) -> Cell:
 def run_accuracy(suite_paths: list[Path], numcheck: Tool, peers: list[Tool], log=print) -> list[SuiteResult]:
     scorers = project_scorers()
     if scorers:
-        log("  numcheck scored with " + ", ".join(m for m, _ in scorers) + " (bench matcher kept alongside)")
+        log("  numcheck scored with " + ", ".join(m for m, _, _ in scorers)
+            + " on the files of their kinds (bench matcher kept alongside)")
     results = []
     for path in suite_paths:
         suite = load_suite(path)
         res = SuiteResult(suite)
         for tool in [numcheck, *peers]:
             if not tool.ok:
-                res.cells[tool.name] = Cell(tool.status)
-                continue
-            if not tool.supports(suite.lang):
-                res.cells[tool.name] = Cell(f"language {suite.lang or 'none'} not supported")
-                continue
-            if not (suite.kinds & tool.kinds):
-                res.cells[tool.name] = Cell("kind not covered")
-                continue
-            t0 = time.perf_counter()
-            tally = score_suite(suite, lambda text, lang, _t=tool, _k=suite.kinds: _t.safe_extract(text, lang, _k))
-            cell = _cell(tally, time.perf_counter() - t0)
-            if tool.name == "numcheck":
-                for mod, fn in scorers:
-                    try:
-                        got = _read_score(fn(str(path)))
-                    except Exception as e:  # the project scorer cannot read this file: keep ours
-                        log(f"  {mod}.score_file({path.name}) failed: {type(e).__name__}: {e}")
-                        continue
-                    if got is not None:
-                        cell.bench_f1 = cell.f1
-                        cell.precision, cell.recall, cell.f1 = got
-                        cell.scorer = mod
-                        break
+                cell = Cell(tool.status)
+            elif not tool.supports(suite.lang):
+                cell = Cell(f"language {suite.lang or 'none'} not supported")
+            elif not (suite.kinds & tool.kinds):
+                cell = Cell("kind not covered")
+            else:
+                t0 = time.perf_counter()
+                tally = score_suite(suite, lambda text, lang, _t=tool, _k=suite.kinds: _t.safe_extract(text, lang, _k))
+                cell = _cell(tally, time.perf_counter() - t0)
+            if tool.name == "numcheck" and tool.ok:
+                cell = _project_score(path, suite, cell, scorers, log)
             res.cells[tool.name] = cell
         results.append(res)
         log("  " + path.name + ": " + ", ".join(
             f"{n} {c.f1:.2f}" if c.f1 is not None else f"{n} –" for n, c in res.cells.items()))
     return results
+
+
+def _project_score(path: Path, suite: Suite, cell: Cell, scorers, log) -> Cell:
+    """numcheck's figure from the project's scorer for this kind of file, when there is one.
+    It decides itself what to do with languages numcheck lacks (the languages helper's reads
+    them with a guessed language), so it may give a figure where the bench matcher gives none."""
+    for mod, kinds, fn in scorers:
+        if not suite.kinds <= kinds:
+            continue  # a mixed file (quantulum3's) or another kind: not this scorer's
+        try:
+            got = _read_score(fn(str(path)))
+        except Exception as e:  # the project scorer cannot read this file: keep ours
+            log(f"  {mod}.score_file({path.name}) failed: {type(e).__name__}: {e}")
+            continue
+        if got is not None:
+            bench_f1 = cell.f1
+            cell = Cell("ok", cell.tally, *got, scorer=mod, bench_f1=bench_f1, seconds=cell.seconds)
+            return cell
+    return cell
 
 
 def totals(results: list[SuiteResult], tool: str) -> Tally:

@@ -237,8 +237,11 @@ def render(R: dict) -> str:
         scorer = {c.scorer for r in acc for n, c in r.cells.items() if n == "numcheck" and c.f1 is not None}
         if scorer - {"bench"}:
             L.append("")
-            L.append(f"numcheck's figures come from {', '.join(sorted(scorer - {'bench'}))}; the bench matcher's F1 "
-                     "for numcheck is in parentheses where it differs.")
+            L.append(f"numcheck's figures come from the project's own scorers ({', '.join(sorted(scorer - {'bench'}))}) "
+                     "on the files of their kinds (money; units), the bench matcher elsewhere. The bench matcher's F1 "
+                     "for numcheck is in parentheses where it differs, \"not run\" where the bench leaves the "
+                     "language out but the project's scorer reads it with a guessed language. The totals below use "
+                     "the bench matcher's counts only.")
         L.append("")
         L.append("Totals (micro-average over the suites each tool ran on; bench matcher counts):")
         L.append("")
@@ -261,7 +264,9 @@ def render(R: dict) -> str:
                     cells.append("– " + c.status)
                 else:
                     s = f"{_f(c.precision, 2)} / {_f(c.recall, 2)} / **{_f(c.f1, 2)}**"
-                    if c.bench_f1 is not None and abs(c.bench_f1 - c.f1) > 0.005:
+                    if c.scorer != "bench" and c.bench_f1 is None:
+                        s += " (bench: not run)"
+                    elif c.bench_f1 is not None and abs(c.bench_f1 - c.f1) > 0.005:
                         s += f" ({_f(c.bench_f1, 2)})"
                     cells.append(s)
             best = r.best_peer()

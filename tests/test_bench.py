@@ -164,6 +164,25 @@ def test_numcheck_row_uses_numcheck_peerscore_when_it_exists(monkeypatch):
     assert cell.tally is not None and cell.bench_f1 is not None  # the bench matcher's figure is kept
 
 
+def test_unit_files_use_the_units_scorer_and_mixed_files_the_bench_matcher(monkeypatch, tmp_path):
+    seen = {"money": [], "units": []}
+
+    def fake(kind):
+        mod = types.ModuleType(kind)
+        mod.score_file = lambda path, **kw: seen[kind].append(Path(path).name) or {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+        return mod
+
+    monkeypatch.setitem(sys.modules, "numcheck.peerscore", fake("money"))
+    monkeypatch.setitem(sys.modules, "numcheck.units.peerscore", fake("units"))
+    mixed = tmp_path / "mixed-en.jsonl"
+    mixed.write_text(json.dumps({"id": "m", "text": "two meters of cotton for £2,000", "lang": "en",
+                                 "expected": [unit(2.0, "metre"), money(2000.0, "GBP", "GBP")]}) + "\n", encoding="utf-8")
+    paths = [FIX / "suites" / "mini-money-en.jsonl", FIX / "suites" / "mini-units-en.jsonl", mixed]
+    res = run_accuracy(paths, numcheck_tool(), [], log=lambda *_: None)
+    assert seen == {"money": ["mini-money-en.jsonl"], "units": ["mini-units-en.jsonl"]}
+    assert [r.cells["numcheck"].scorer for r in res] == ["numcheck.peerscore", "numcheck.units.peerscore", "bench"]
+
+
 def test_python_m_bench_runs_on_the_tiny_fixtures(tmp_path):
     out, js = tmp_path / "RESULTS.md", tmp_path / "results.json"
     cmd = [sys.executable, "-m", "bench", "--corpus", str(FIX / "corpus"), "--suites", str(FIX / "suites"),
