@@ -97,7 +97,11 @@ def run_accuracy(suite_paths: list[Path], numcheck: Tool, peers: list[Tool], log
             + " on the files of their kinds (bench matcher kept alongside)")
     results = []
     for path in suite_paths:
-        suite = load_suite(path)
+        try:
+            suite = load_suite(path)
+        except OSError as e:  # a dangling link, an unreadable file: one line, then the next suite
+            log(f"  {path}: cannot read ({e.strerror or e}); suite left out")
+            continue
         res = SuiteResult(suite)
         for tool in [numcheck, *peers]:
             if not tool.ok:

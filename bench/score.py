@@ -129,10 +129,14 @@ def unit_names(raw: str | None, kind: str) -> frozenset[str]:
         alias = aliases()["unit"].get(low)
         if alias:
             return frozenset(alias.split("|"))
-    try:
-        return frozenset({_pint_name(low)})
-    except Exception:  # not a pint unit: compare the normalized spelling
-        return frozenset({low})
+    for spelling in (low, low.replace(" ", "_")):  # "oil barrel" / pint's "oil_barrel"
+        try:
+            name = _pint_name(spelling)
+        except Exception:
+            continue
+        alias = aliases()["unit"].get(name)
+        return frozenset(alias.split("|")) if alias else frozenset({name})
+    return frozenset({low})  # not a pint unit: compare the normalized spelling
 
 
 def _strip_accents(s: str) -> str:
@@ -148,8 +152,7 @@ def _ureg():
 
 @functools.lru_cache(maxsize=None)
 def _pint_name(low: str) -> str:
-    name = str(_ureg().parse_units(low))
-    return aliases()["unit"].get(name, name)
+    return str(_ureg().parse_units(low))
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -195,8 +198,31 @@ def unit_matches(exp: dict, pred: Pred) -> bool:
     return bool(want & have)
 
 
+@functools.lru_cache(maxsize=None)
+def _factor(src: str, dst: str) -> float | None:
+    """How many ``dst`` one ``src`` is, when pint knows both and they measure the same thing."""
+    try:
+        u = _ureg()
+        return float(u.Quantity(1.0, src).to(dst).magnitude)
+    except Exception:
+        return None
+
+
+def converted_matches(exp: dict, pred: Pred) -> bool:
+    """"12 ft 2 in" may come out as 146 inches or as 12.17 feet: the same length. A quantity
+    matches when the predicted value, converted into the expected unit by pint, is equal."""
+    if exp.get("kind") != "quantity" or exp.get("value") is None or pred.value is None or pred.high is not None:
+        return False
+    for a in unit_names(pred.unit, "quantity"):
+        for b in unit_names(exp.get("unit"), "quantity"):
+            f = _factor(a, b)
+            if f is not None and _close(pred.value * f, exp["value"]):
+                return True
+    return False
+
+
 def matches(exp: dict, pred: Pred) -> bool:
-    return value_matches(exp, pred) and unit_matches(exp, pred)
+    return (value_matches(exp, pred) and unit_matches(exp, pred)) or converted_matches(exp, pred)
 
 
 def scorable(exp: dict) -> bool:

@@ -67,6 +67,11 @@ MATCH_TABLE = [
     (unit(3.0, "Kilometre"), Pred(3.0, "Kilómetro", "quantity"), True),
     (unit(2.5, "Mile"), Pred(2.5, "Milla", "quantity"), True),
     (unit(2.5, "Mile"), Pred(2.5, "Metro", "quantity"), False),
+    # "5 ft 2 in": 5.1667 feet or 62 inches, the same length
+    (unit(5 + 2 / 12, "Foot"), Pred(62.0, "inch", "quantity"), True),
+    (unit(5 + 2 / 12, "Foot"), Pred(62.0, "foot", "quantity"), False),
+    # "500,000 barrels a day" in oil news: the 42-gallon barrel
+    (unit(5e5, "Barrel"), Pred(5e5, "oil_barrel", "quantity"), True),
     # "30 degrees Celsius": Recognizers says "C", quantulum3 "degree Celsius", numcheck pint's name
     (unit(30.0, "C", "temperature"), Pred(30.0, "degree Celsius", "temperature"), True),
     (unit(30.0, "C", "temperature"), Pred(30.0, "degree_Celsius", "temperature"), True),
