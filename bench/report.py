@@ -172,13 +172,15 @@ def render(R: dict) -> str:
     if R.get("startup"):
         L.append("## Cold start")
         L.append("")
-        L.append("Each measured in a fresh interpreter, median of the runs. The CLI and `python -c pass` rows are "
-                 "wall time from process start to exit (subprocess); the import rows are timed inside the child.")
+        L.append("Each measured in a fresh interpreter, median of the runs (the verdict uses the median; the fastest "
+                 "run shows the cost with the least interference from other jobs on the machine). The CLI and "
+                 "`python -c pass` rows are wall time from process start to exit (subprocess); the import rows are "
+                 "timed inside the child.")
         L.append("")
-        L.append("| what | runs | median s | status | last output |")
-        L.append("|---|---:|---:|---|---|")
+        L.append("| what | runs | median s | fastest s | status | last output |")
+        L.append("|---|---:|---:|---:|---|---|")
         for r in R["startup"].values():
-            L.append(_row([r["label"], len(r["seconds"]), _f(r["median_s"]), r["status"], (r["detail"] or "")[:90].replace("|", "\\|")]))
+            L.append(_row([r["label"], len(r["seconds"]), _f(r["median_s"]), _f(r.get("min_s")), r["status"], (r["detail"] or "")[:90].replace("|", "\\|")]))
         L.append("")
         cb = R.get("cold_breakdown") or {}
         if cb.get("importtime"):

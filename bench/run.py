@@ -54,7 +54,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--patho-sizes", default="0.25,0.5,1", help="pathological line sizes in MB")
     ap.add_argument("--patho-runs", type=int, default=3, help="runs of each pathological input (median)")
     ap.add_argument("--patho-timeout", type=float, default=120, help="seconds before a pathological run is cut off")
-    ap.add_argument("--cold-runs", type=int, default=7, help="runs of each cold-start measurement (median)")
+    ap.add_argument("--cold-runs", type=int, default=11, help="runs of each cold-start measurement (median)")
     ap.add_argument("--profile-mb", type=float, default=2.0, help="corpus sample profiled with cProfile")
     ap.add_argument("--paragraph", type=Path, default=ROOT / "fixtures" / "bench" / "paragraph.txt",
                     help="the one-paragraph file for the cold start")

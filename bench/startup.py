@@ -27,8 +27,12 @@ class Runs:
     def median(self) -> float | None:
         return statistics.median(self.seconds) if self.seconds else None
 
+    @property
+    def fastest(self) -> float | None:
+        return min(self.seconds) if self.seconds else None
+
     def to_dict(self) -> dict:
-        return {"label": self.label, "seconds": self.seconds, "median_s": self.median,
+        return {"label": self.label, "seconds": self.seconds, "median_s": self.median, "min_s": self.fastest,
                 "status": self.status, "detail": self.detail}
 
 
