@@ -1,0 +1,262 @@
+"""text → quantity mentions: "a 10-mile stretch", "104F", "6 ft 2 in", "2,000 acres", "10 mil".
+
+The figure itself is read exactly as money reads it — the same digit pattern, number words,
+scale words and hedges of the language's :class:`~numcheck.lexicon.Lexicon`, through the
+language's :class:`~numcheck.mentions.MoneyScanner` — so a quantity's ``step`` (the rounding
+its writing implies) and ``hedge`` mean what they mean for money and the shared tolerance
+logic applies unchanged. What is new is the unit after the figure, from the vocabulary in
+``data/`` (see vocab.py). A figure is a quantity only when a unit is written next to it, so
+"page 10", "F-16", "a 2-1 win", "Boeing 737" and "10:30" never become mentions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..mentions import MoneyScanner, digits_pattern, get_scanner, number_words_pattern
+from ..lexicon import normalize_lang
+from ..model import Mention
+from .vocab import Vocabulary, get_vocabulary
+
+_SP = r"[ \u00a0\u202f]"
+_MINUS = "-−"
+
+
+def _alt_surfaces(exact: list[str], folded: list[str]) -> str:
+    """One alternation, longest first across both lists: ``exact`` surfaces match as
+    written ("C", "MW"), ``folded`` ones in any case ("Miles", "KM"). Longest first matters:
+    "km per hour" must win over "km"."""
+    items = [(s, False) for s in exact] + [(s, True) for s in folded]
+    items.sort(key=lambda x: (-len(x[0]), x[0]))
+    seen: set[tuple[str, bool]] = set()
+    out = []
+    for s, fold in items:
+        if (s, fold) in seen or not s:
+            continue
+        seen.add((s, fold))
+        e = re.escape(s).replace(r"\ ", _SP)
+        out.append(f"(?i:{e})" if fold else e)
+    return "|".join(out) or "(?!)"
+
+
+class QuantityScanner:
+    """Finds quantities in one language (and region: "en-US" reads "tons" as short tons)."""
+
+    def __init__(self, lang: str):
+        self.money: MoneyScanner = get_scanner(normalize_lang(lang))
+        self.lex = self.money.lex
+        self.vocab: Vocabulary = get_vocabulary(lang)
+        v = self.vocab
+        # Symbols in lower case with two letters or more ("km", "kg", "mph") also match
+        # in capitals ("KM"); "MW", "NM", "C" match only as written.
+        self._folded_symbols = {s.lower(): u for s, u in v.symbols.items() if len(s) >= 2 and s == s.lower()}
+        exact = [s for s in v.symbols if s not in self._folded_symbols]
+        folded = list(self._folded_symbols) + list(v.words)
+        unit_alt = _alt_surfaces(exact, folded)
+        att_alt = _alt_surfaces(list(v.attached), [])
+        digits = digits_pattern(self.lex)
+        words = number_words_pattern(self.lex)
+        surfaces = {s.lower() for s in v.symbols} | set(v.words)
+        # Only scale words that are no unit: "2 million acres", but "5m" is five metres.
+        scales = [w for w in self.lex.scales if len(w) >= 3 and w.lower() not in surfaces]
+        scale_alt = _alt_surfaces([], scales)
+        joiners = _alt_surfaces([j for j in self.lex.range_joiners if j != "and"], ["and"] if "and" in self.lex.range_joiners else [])
+        self.pattern = re.compile(
+            rf"""
+            (?:(?<![\w.,)\]{_MINUS}])(?P<neg>[{_MINUS}]))?
+            (?:(?P<num>{digits})|(?P<wnum>{words}))
+            (?:(?:{_SP}|-)(?P<scale>{scale_alt})(?![^\W\d_]))?
+            (?:{_SP}?(?P<rj>{joiners}){_SP}?(?P<num2>{digits})(?:(?:{_SP}|-)(?P<scale2>{scale_alt})(?![^\W\d_]))?)?
+            (?:
+                (?P<att>{att_alt})(?![^\W_])
+              | (?:{_SP}?[-‐]{_SP}?|{_SP})?(?P<unit>{unit_alt})(?![^\W_])
+            )
+            """,
+            re.X,
+        )
+        self._minor_patterns = {}
+        for major, (minor, _n) in v.compounds.items():
+            mins = [s for s, u in v.symbols.items() if u[0] == minor] + [s for s, u in v.words.items() if u[0] == minor]
+            alt = _alt_surfaces([s for s in mins if s in v.symbols], [s for s in mins if s not in v.symbols])
+            bare = rf"|-(?P<bare>\d{{1,2}})(?![\w.,]\d|\w)" if major == "foot" else ""
+            self._minor_patterns[major] = re.compile(
+                rf"(?:(?:{_SP}|,{_SP}?|{_SP}and{_SP})(?P<n>{digits})(?:{_SP}?[-‐]?{_SP}?)(?P<u>{alt})(?![^\W_]){bare})"
+            )
+        fm = "|".join(re.escape(m) for m in v.foot_marks) or "(?!)"
+        im = "|".join(re.escape(m) for m in sorted(v.inch_marks, key=len, reverse=True)) or "(?!)"
+        self.prime_pattern = re.compile(
+            rf"(?<![\w.,'’′])(?P<ft>\d{{1,2}}){_SP}?(?:{fm}){_SP}?(?P<in>\d{{1,2}}(?:[.,]\d+)?)(?![\d])(?:{_SP}?(?:{im}))?(?![\w])"
+        )
+        self._diff_before = re.compile(
+            r"(?i)(?<![^\W\d_])(?:" + ("|".join(re.escape(w) for w in sorted(v.difference_before, key=len, reverse=True)) or "(?!)") + rf"){_SP}*\Z"
+        )
+        self._diff_after = re.compile(
+            r"(?i)\A[\s)\]]*(?:" + ("|".join(re.escape(w) for w in sorted(v.difference_after, key=len, reverse=True)) or "(?!)") + r")(?![^\W\d_])"
+        )
+        self._ctx_before = re.compile(
+            r"(?i)(?<![^\W\d_])(?:" + ("|".join(re.escape(w) for w in sorted(v.contextual_before, key=len, reverse=True)) or "(?!)") + rf")(?:{_SP}+\S+)?{_SP}*\Z"
+        )
+
+    # -- units -----------------------------------------------------------------------------
+    def candidates(self, surface: str) -> tuple[str, ...]:
+        v = self.vocab
+        if surface in v.symbols:
+            return v.symbols[surface]
+        if surface in v.attached:
+            return v.attached[surface]
+        low = re.sub(r"[ \u00a0\u202f]+", " ", surface.lower())
+        return self._folded_symbols.get(low) or v.words.get(low, ())
+
+    # -- scanning --------------------------------------------------------------------------
+    def scan(self, text: str) -> list[Mention]:
+        out: list[Mention] = []
+        tentative: set[int] = set()
+        for m in self.prime_pattern.finditer(text):
+            out.append(self._prime(text, m))
+        pos, n = 0, len(text)
+        while pos < n:
+            m = self.pattern.search(text, pos)
+            if m is None:
+                break
+            built = self._build(text, m)
+            if built is not None:
+                mention, is_tentative = built
+                if is_tentative:
+                    tentative.add(id(mention))
+                out.append(mention)
+                pos = mention.end
+            else:
+                pos = m.start() + 1
+        out.sort(key=lambda x: (x.start, -x.end))
+        kept: list[Mention] = []
+        for x in out:
+            if kept and x.start < kept[-1].end:
+                continue
+            kept.append(x)
+        if tentative:
+            kept = [x for i, x in enumerate(kept) if id(x) not in tentative or self._mass_context(text, kept, i)]
+        return kept
+
+    def _mass_context(self, text: str, ms: list[Mention], i: int) -> bool:
+        """"pounds" is mass after "weighs …" or right next to another mass ("5 pounds (2.3 kg)")."""
+        x = ms[i]
+        if self._ctx_before.search(text, max(0, (x.hedge_start or x.start) - 40), x.hedge_start or x.start):
+            return True
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ms):
+                y = ms[j]
+                gap = text[min(x.end, y.end):max(x.start, y.start)]
+                if len(gap) <= 40 and "\n" not in gap and self.vocab.dimension(y.unit) == "mass" and y.unit_text.lower() not in self.vocab.contextual:
+                    return True
+        return False
+
+    def _is_difference(self, text: str, start: int, end: int) -> bool:
+        if self._diff_before.search(text, max(0, start - 40), start):
+            return True
+        return bool(self._diff_after.match(text[end:end + 40]))
+
+    def _mention(self, text: str, start: int, end: int, value: float, step: float, cands: tuple[str, ...],
+                 unit_text: str, number_text: str, number_start: int, value_max: float | None = None,
+                 scale_text: str = "", scale: float = 1.0) -> Mention:
+        hedge = self.money.hedge_before(text, start)
+        before = hedge[2] if hedge else start
+        return Mention(
+            text=text[start:end], start=start, end=end, value=value, unit=cands[0], kind="unit",
+            hedge=hedge[0] if hedge else None, hedge_text=hedge[1] if hedge else None,
+            hedge_start=hedge[2] if hedge else None, value_max=value_max, step=step,
+            candidates=cands, unit_text=unit_text, number_text=number_text, number_start=number_start,
+            scale_text=scale_text, scale=scale,
+            difference=self.vocab.dimension(cands[0]) == "temperature" and self._is_difference(text, before, end),
+        )
+
+    def _prime(self, text: str, m: re.Match) -> Mention:
+        """5'11" → 71 inches."""
+        ft, _ = self.money.parse_digits(m.group("ft"))
+        inch_s = m.group("in").replace(",", ".")
+        inch = float(inch_s)
+        step = 10.0 ** -len(inch_s.split(".", 1)[1]) if "." in inch_s else 1.0
+        return self._mention(text, m.start(), m.end(), ft * 12 + inch, step, ("inch",), m.group(0), "", -1)
+
+    def _build(self, text: str, m: re.Match) -> tuple[Mention, bool] | None:
+        v = self.vocab
+        surface = m.group("att") or m.group("unit")
+        cands = self.candidates(surface)
+        if not cands:
+            return None
+        low = surface.lower()
+        end = m.end()
+        if low in v.guarded and re.match(rf"{_SP}+[^\W\d_]", text[end:end + 3]):
+            return None  # "5 in the morning"
+        if m.group("wnum") is not None:
+            wnum = m.group("wnum")
+            if wnum.lower().strip() in v.articles or m.group("num2"):
+                return None  # "a ton of work": an article, not a figure
+            parsed = self.money.parse_words(wnum)
+            if parsed is None:
+                return None
+            value, step = parsed
+            number_text, number_start = wnum, m.start("wnum")
+        else:
+            value, step = self.money.parse_digits(m.group("num"))
+            number_text, number_start = m.group("num"), m.start("num")
+        start = m.start()
+        neg = m.group("neg")
+        if neg:
+            value = -value
+            number_text, number_start = neg + number_text, m.start("neg")
+        s1 = m.group("scale")
+        value_max = None
+        if m.group("num2") is not None:
+            v2, step2 = self.money.parse_digits(m.group("num2"))
+            joiner = m.group("rj").strip().lower()
+            is_range = v2 > value and not (joiner == "and" and not self.money._preceded_by(text, start, self.money._between))
+            if joiner in ("to", "-", "–", "—") and self.money._preceded_by(text, start, ("from",)):
+                is_range = False  # "rose from 10 to 12 km": a change, the unit is the second's
+            s2 = m.group("scale2")
+            if not is_range:
+                value, step = v2, step2
+                number_text, number_start = m.group("num2"), m.start("num2")
+                start = m.start("num2")
+                s1 = s2
+            else:
+                if not s1 and s2:
+                    s1 = s2
+                sc2 = 10.0 ** self.lex.scales[s2] if s2 else (10.0 ** self.lex.scales[s1] if s1 else 1.0)
+                value_max = v2 * sc2
+                step = min(step, step2)
+        scale = 10.0 ** self.lex.scales[s1] if s1 else 1.0
+        value *= scale
+        step *= scale
+        unit_text = surface
+        major = cands[0] if len(cands) == 1 or cands[0] in v.compounds else None
+        if major in self._minor_patterns and value_max is None and not s1:
+            c = self._minor_patterns[major].match(text, end)
+            if c is not None:
+                minor, per = v.compounds[major]
+                if c.group("bare") is not None:
+                    mv, mstep = float(c.group("bare")), 1.0
+                else:
+                    mv, mstep = self.money.parse_digits(c.group("n"))
+                if 0 <= mv < per:
+                    sign = -1.0 if value < 0 else 1.0
+                    total = value * per + sign * mv
+                    return self._mention(text, start, c.end(), total, mstep, (minor,), text[start:c.end()], "", -1), False
+        mention = self._mention(
+            text, start, end, value, step, cands, unit_text, number_text, number_start,
+            value_max=value_max, scale_text=s1 or "", scale=scale,
+        )
+        return mention, low in v.contextual
+
+
+@functools.lru_cache(maxsize=None)
+def get_quantity_scanner(lang: str) -> QuantityScanner:
+    return QuantityScanner(lang)
+
+
+def scan(text: str, lang: str) -> list[Mention]:
+    """The scanner registered with numcheck.mentions: every quantity in ``text``."""
+    return get_quantity_scanner(lang or "en").scan(text)
+
+
+__all__ = ["QuantityScanner", "get_quantity_scanner", "scan"]
