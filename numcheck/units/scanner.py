@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from ..mentions import MoneyScanner, digits_pattern, get_scanner, number_words_pattern
 from ..lexicon import normalize_lang
@@ -21,6 +22,10 @@ from .vocab import Vocabulary, get_vocabulary
 
 _SP = r"[ \u00a0\u202f]"
 _MINUS = "-−"
+#: Vulgar fractions: "½ teaspoon", "2¼ miles".
+_VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_VULGAR_DENOMINATORS = {"½": 2, "¼": 4, "¾": 4, "⅓": 3, "⅔": 3, "⅛": 8, "⅜": 8, "⅝": 8, "⅞": 8}
+_VULGAR = "".join(_VULGAR_VALUES)
 
 
 def _alt_surfaces(exact: list[str], folded: list[str]) -> str:
@@ -64,13 +69,14 @@ class QuantityScanner:
         joiners = _alt_surfaces([j for j in self.lex.range_joiners if j != "and"], ["and"] if "and" in self.lex.range_joiners else [])
         self.pattern = re.compile(
             rf"""
-            (?:(?<![\w.,)\]{_MINUS}])(?P<neg>[{_MINUS}]))?
-            (?:(?P<num>{digits})|(?P<wnum>{words}))
+            (?:(?<![\w.,)\]{_MINUS}])(?<!\d{_SP})(?P<neg>[{_MINUS}]))?
+            (?<![^\W_])(?<![^\W\d_]-)(?<!\d[-−])(?<![/⁄^])
+            (?:(?P<frac>(?:\d{{1,3}}{_SP})?\d{{1,2}}[/⁄]\d{{1,2}}(?!\d)|(?:\d{{1,3}}{_SP}?)?[{_VULGAR}])|(?P<num>{digits})(?![/⁄]\d)|(?P<wnum>{words}))
             (?:(?:{_SP}|-)(?P<scale>{scale_alt})(?![^\W\d_]))?
-            (?:{_SP}?(?P<rj>{joiners}){_SP}?(?P<num2>{digits})(?:(?:{_SP}|-)(?P<scale2>{scale_alt})(?![^\W\d_]))?)?
+            (?:-?{_SP}?(?P<rj>{joiners}){_SP}?(?P<num2>{digits})(?:(?:{_SP}|-)(?P<scale2>{scale_alt})(?![^\W\d_]))?)?
             (?:
-                (?P<att>{att_alt})(?![^\W_])
-              | (?:{_SP}?[-‐]{_SP}?|{_SP})?(?P<unit>{unit_alt})(?![^\W_])
+                (?P<att>{att_alt})(?![^\W_])(?!-\d|/)
+              | (?:{_SP}?[-‐]{_SP}?|{_SP})?(?P<unit>{unit_alt})(?![^\W_])(?!-\d|/\w)
             )
             """,
             re.X,
@@ -94,6 +100,11 @@ class QuantityScanner:
         self._diff_after = re.compile(
             r"(?i)\A[\s)\]]*(?:" + ("|".join(re.escape(w) for w in sorted(v.difference_after, key=len, reverse=True)) or "(?!)") + r")(?![^\W\d_])"
         )
+        self._temp_before = re.compile(r"(?i)(?<![^\W\d_])(?:" + _words(v.temperature_context) + r")(?![^\W\d_])")
+        self._angle_after = re.compile(r"(?i)\A[\s-]*(?:" + _words(v.angle_after) + r")(?![^\W\d_])")
+        self._angle_before = re.compile(r"(?i)(?<![^\W\d_])(?:" + _words(v.angle_before) + rf")(?:{_SP}+(?:a|an|the|by|to|at))?{_SP}*\Z")
+        self._negate_after = re.compile(rf"(?i)\A{_SP}+(?:" + _words(v.negate_after) + r")(?![^\W\d_])")
+        self._ctx_after = re.compile(rf"(?i){_SP}+(?:" + _words(v.contextual_after) + r")(?![^\W\d_])")
         self._ctx_before = re.compile(
             r"(?i)(?<![^\W\d_])(?:" + ("|".join(re.escape(w) for w in sorted(v.contextual_before, key=len, reverse=True)) or "(?!)") + rf")(?:{_SP}+\S+)?{_SP}*\Z"
         )
@@ -112,6 +123,7 @@ class QuantityScanner:
     def scan(self, text: str) -> list[Mention]:
         out: list[Mention] = []
         tentative: set[int] = set()
+        unsure_temps: set[int] = set()
         for m in self.prime_pattern.finditer(text):
             out.append(self._prime(text, m))
         pos, n = 0, len(text)
@@ -124,6 +136,8 @@ class QuantityScanner:
                 mention, is_tentative = built
                 if is_tentative:
                     tentative.add(id(mention))
+                if self._needs_temperature_evidence(m, mention):
+                    unsure_temps.add(id(mention))
                 out.append(mention)
                 pos = mention.end
             else:
@@ -136,13 +150,67 @@ class QuantityScanner:
             kept.append(x)
         if tentative:
             kept = [x for i, x in enumerate(kept) if id(x) not in tentative or self._mass_context(text, kept, i)]
-        return kept
+        if unsure_temps:
+            kept = [x for i, x in enumerate(kept) if id(x) not in unsure_temps or self._temperature_evidence(text, kept, i)]
+        return self._join_ranges(text, kept)
+
+    def _needs_temperature_evidence(self, m: re.Match, x: Mention) -> bool:
+        """"104F" and bare "degrees" may be a freighter, a filing or an angle."""
+        if self.vocab.dimension(x.unit) != "temperature":
+            return False
+        return m.group("att") is not None or len(x.candidates) > 1
+
+    def _temperature_evidence(self, text: str, ms: list[Mention], i: int) -> bool:
+        x = ms[i]
+        before = x.hedge_start if x.hedge_start is not None else x.start
+        if len(x.candidates) > 1 and (self._angle_after.match(text[x.end:x.end + 30]) or self._angle_before.search(text, max(0, before - 30), before)):
+            return False  # "a 45 degrees angle", "rotate 90°"
+        if len(x.candidates) > 1:
+            return True  # bare "degrees" in prose is a temperature unless it is said to be an angle
+        if self._temp_before.search(text, max(0, before - 50), before):
+            return True
+        from ..claims import normalize_gap
+
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ms):
+                y = ms[j]
+                if self.vocab.dimension(y.unit) != "temperature":
+                    continue
+                lo, hi = (y, x) if j < i else (x, y)
+                gap = normalize_gap(text[lo.end:(hi.hedge_start if hi.hedge_start is not None else hi.start)])
+                if gap in self.lex.cues_strong or gap in self.lex.cues_reverse:
+                    return True  # "104F (40C)"
+        return False
+
+    def _join_ranges(self, text: str, ms: list[Mention]) -> list[Mention]:
+        """"44 mg to 50 mg", "3km-5km", "between 2C and 4C": one range, the unit written twice."""
+        out: list[Mention] = []
+        for y in ms:
+            x = out[-1] if out else None
+            if (x is not None and not x.is_range and not y.is_range and x.unit == y.unit
+                    and x.candidates == y.candidates and y.value > x.value):
+                y_start = y.hedge_start if y.hedge_start is not None else y.start
+                gap = re.sub(r"[\s\u00a0\u202f]+", " ", text[x.end:y_start]).strip().lower()
+                joiners = {j.lower() for j in self.lex.range_joiners}
+                ok = gap in joiners
+                if gap == "and":
+                    ok = self.money._preceded_by(text, x.hedge_start or x.start, self.money._between)
+                elif ok and self.money._preceded_by(text, x.hedge_start or x.start, ("from",)):
+                    ok = False  # "from 10 km to 12 km": a change, two figures
+                if ok:
+                    out[-1] = replace(x, text=text[x.start:y.end], end=y.end, value_max=y.value,
+                                      step=min(x.step, y.step), difference=x.difference or y.difference)
+                    continue
+            out.append(y)
+        return out
 
     def _mass_context(self, text: str, ms: list[Mention], i: int) -> bool:
         """"pounds" is mass after "weighs …" or right next to another mass ("5 pounds (2.3 kg)")."""
         x = ms[i]
         if self._ctx_before.search(text, max(0, (x.hedge_start or x.start) - 40), x.hedge_start or x.start):
             return True
+        if self._ctx_after.match(text, x.end):
+            return True  # "six pounds of meat"
         for j in (i - 1, i + 1):
             if 0 <= j < len(ms):
                 y = ms[j]
@@ -186,21 +254,32 @@ class QuantityScanner:
             return None
         low = surface.lower()
         end = m.end()
-        if low in v.guarded and re.match(rf"{_SP}+[^\W\d_]", text[end:end + 3]):
-            return None  # "5 in the morning"
-        if m.group("wnum") is not None:
+        if low in v.guarded and re.match(rf"{_SP}+[^\W_]", text[end:end + 3]):
+            nxt = re.sub(r"\s+", " ", text[end:end + 20]).strip().lower()
+            if not any(nxt.startswith(w) and not nxt[len(w):len(w) + 1].isalpha() for w in v.guarded_unless):
+                return None  # "5 in the morning", but "2 in thick"
+        start = m.start()
+        if m.group("frac") is not None:
+            value, step = _fraction(m.group("frac"))
+            number_text, number_start = m.group("frac"), m.start("frac")
+        elif m.group("wnum") is not None:
             wnum = m.group("wnum")
-            if wnum.lower().strip() in v.articles or m.group("num2"):
-                return None  # "a ton of work": an article, not a figure
+            if m.group("num2"):
+                return None
+            first, _, rest = wnum.partition(" ")
+            if first.lower() in v.articles:
+                if not rest.strip():
+                    return None  # "a ton of work": an article, not a figure
+                start += len(wnum) - len(rest)  # "a three-foot trip": the figure is "three"
+                wnum = rest
             parsed = self.money.parse_words(wnum)
             if parsed is None:
                 return None
             value, step = parsed
-            number_text, number_start = wnum, m.start("wnum")
+            number_text, number_start = wnum, start
         else:
             value, step = self.money.parse_digits(m.group("num"))
             number_text, number_start = m.group("num"), m.start("num")
-        start = m.start()
         neg = m.group("neg")
         if neg:
             value = -value
@@ -242,11 +321,34 @@ class QuantityScanner:
                     sign = -1.0 if value < 0 else 1.0
                     total = value * per + sign * mv
                     return self._mention(text, start, c.end(), total, mstep, (minor,), text[start:c.end()], "", -1), False
+        if v.dimension(cands[0]) == "temperature" and value > 0 and value_max is None:
+            neg_after = self._negate_after.match(text, end)
+            if neg_after:
+                value, end = -value, neg_after.end()  # "2 degrees below zero"
         mention = self._mention(
             text, start, end, value, step, cands, unit_text, number_text, number_start,
             value_max=value_max, scale_text=s1 or "", scale=scale,
         )
         return mention, low in v.contextual
+
+
+def _words(ws) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
+
+def _fraction(s: str) -> tuple[float, float]:
+    """"10 1/2" → (10.5, 0.5); "½" → (0.5, 0.5): a fraction is precise to its denominator."""
+    s = re.sub(r"[\u00a0\u202f]", " ", s.replace("⁄", "/")).strip()
+    if s[-1] in _VULGAR_VALUES:
+        head = s[:-1].strip()
+        return (float(head) if head else 0.0) + _VULGAR_VALUES[s[-1]], 1.0 / _VULGAR_DENOMINATORS[s[-1]]
+    whole = 0.0
+    if " " in s:
+        head, s = s.split(None, 1)
+        whole = float(head)
+    num, den = s.split("/")
+    d = float(den) or 1.0
+    return whole + float(num) / d, 1.0 / d
 
 
 @functools.lru_cache(maxsize=None)

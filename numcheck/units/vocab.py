@@ -61,10 +61,16 @@ class Vocabulary:
     attached: dict[str, tuple[str, ...]]  # surfaces read only against the figure ("40C")
     contextual: frozenset[str]  # words read as units only in context ("pounds")
     contextual_before: tuple[str, ...]
+    contextual_after: tuple[str, ...]
     guarded: frozenset[str]  # words read as units only when no word follows ("10 in")
+    guarded_unless: tuple[str, ...]  # …or when one of these follows ("2 in thick")
     dimensions: dict[str, str]  # pint unit → dimension
     labels: dict[str, str]  # pint unit → how a finding writes it
     difference_before: tuple[str, ...]
+    temperature_context: tuple[str, ...]
+    angle_after: tuple[str, ...]
+    angle_before: tuple[str, ...]
+    negate_after: tuple[str, ...]
     difference_after: tuple[str, ...]
     articles: frozenset[str]
     compounds: dict[str, tuple[str, float]]  # major unit → (minor unit, minors per major)
@@ -119,6 +125,7 @@ def get_vocabulary(lang: str | None = "en") -> Vocabulary:
     comp = c.get("compounds", {})
     ctx = data.get("contextual", {})
     diff = data.get("difference", {})
+    temp = data.get("temperature", {})
     return Vocabulary(
         lang=base,
         region=region,
@@ -127,10 +134,16 @@ def get_vocabulary(lang: str | None = "en") -> Vocabulary:
         attached=attached,
         contextual=frozenset(w.lower() for w in ctx.get("words", ())),
         contextual_before=tuple(w.lower() for w in ctx.get("before", ())),
+        contextual_after=tuple(w.lower() for w in ctx.get("after", ())),
         guarded=frozenset(w.lower() for w in data.get("guarded", {}).get("words", ())),
+        guarded_unless=tuple(w.lower() for w in data.get("guarded", {}).get("unless_next", ())),
         dimensions={name: spec["dim"] for name, spec in units.items()},
         labels={name: spec.get("label", name) for name, spec in units.items()},
         difference_before=tuple(w.lower() for w in diff.get("before", ())),
+        temperature_context=tuple(w.lower() for w in temp.get("context", ())),
+        angle_after=tuple(w.lower() for w in temp.get("angle_after", ())),
+        angle_before=tuple(w.lower() for w in temp.get("angle_before", ())),
+        negate_after=tuple(w.lower() for w in temp.get("negate_after", ())),
         difference_after=tuple(w.lower() for w in diff.get("after", ())),
         articles=frozenset(w.lower() for w in data.get("numbers", {}).get("articles", ())),
         compounds={major: (minor, float(n)) for major, minor, n in comp.get("pairs", ())},
