@@ -33,7 +33,8 @@ def _same_unit(a: Mention, b: Mention) -> bool:
     return bool(set(a.candidates) & set(b.candidates)) and len(a.candidates) == len(b.candidates) == 1
 
 
-#: kind → fn(first, second) → may these two be a conversion at all (units: same dimension).
+#: kind → fn(first, second) → may these two be a conversion at all; replaces the same-unit
+#: test for that kind (units: same dimension, and not one unit written twice).
 _COMPATIBLE: dict[str, Callable[[Mention, Mention], bool]] = {}
 
 
@@ -42,9 +43,12 @@ def register_compatible(kind: str, fn: Callable[[Mention, Mention], bool]) -> No
 
 
 def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | None:
-    if first.kind != second.kind or _same_unit(first, second):
+    if first.kind != second.kind:
         return None
-    if first.kind in _COMPATIBLE and not _COMPATIBLE[first.kind](first, second):
+    if first.kind in _COMPATIBLE:  # the kind's own rule, sameness included
+        if not _COMPATIBLE[first.kind](first, second):
+            return None
+    elif _same_unit(first, second):
         return None
     target_start = second.hedge_start if second.hedge_start is not None else second.start
     if target_start < first.end:

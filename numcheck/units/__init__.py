@@ -34,6 +34,8 @@ def _compatible(first, second):
     vocab = get_vocabulary(NEUTRAL)
     a = first.candidates or (first.unit,)
     b = second.candidates or (second.unit,)
+    if set(a) == set(b):
+        return False  # "5 km (about 5 km)" restates; "tons (tonnes)" or "degrees (°C)" may convert
     return any(vocab.compatible(x, y) for x in a for y in b if x and y)
 
 

@@ -201,6 +201,10 @@ def _confusion_hints(claim: Claim, conv: Conversion, near, vocab) -> list[str]:
                 else:
                     f, off, _ = conversion(x, y, s.difference or t.difference)
                     value = s.value * f + off
+                if near(value) and x == y:
+                    out.append(f"matches {quote(s.unit_text)} and {quote(t.unit_text)} taken for the same unit "
+                               f"(they are {name(a)} and {name(b)})")
+                    return out
                 if near(value):
                     m = s if which == "source" else t
                     out.append(f"matches {quote(m.unit_text)} read as {name(alt)} rather than {name(orig)}")

@@ -75,8 +75,8 @@ class QuantityScanner:
             (?:(?:{_SP}|-)(?P<scale>{scale_alt})(?![^\W\d_]))?
             (?:-?{_SP}?(?P<rj>{joiners}){_SP}?(?P<num2>{digits})(?:(?:{_SP}|-)(?P<scale2>{scale_alt})(?![^\W\d_]))?)?
             (?:
-                (?P<att>{att_alt})(?![^\W_])(?!-\d|/)
-              | (?:{_SP}?[-‐]{_SP}?|{_SP})?(?P<unit>{unit_alt})(?![^\W_])(?!-\d|/\w)
+                (?P<att>{att_alt})(?![^\W_])(?!-\d{{3}}|/)
+              | (?:{_SP}?[-‐]{_SP}?|{_SP})?(?P<unit>{unit_alt})(?![^\W_])(?!-\d{{3}}|/\w)
             )
             """,
             re.X,
@@ -103,7 +103,7 @@ class QuantityScanner:
         self._temp_before = re.compile(r"(?i)(?<![^\W\d_])(?:" + _words(v.temperature_context) + r")(?![^\W\d_])")
         self._angle_after = re.compile(r"(?i)\A[\s-]*(?:" + _words(v.angle_after) + r")(?![^\W\d_])")
         self._angle_before = re.compile(r"(?i)(?<![^\W\d_])(?:" + _words(v.angle_before) + rf")(?:{_SP}+(?:a|an|the|by|to|at))?{_SP}*\Z")
-        self._negate_after = re.compile(rf"(?i)\A{_SP}+(?:" + _words(v.negate_after) + r")(?![^\W\d_])")
+        self._negate_after = re.compile(rf"(?i){_SP}+(?:" + _words(v.negate_after) + r")(?![^\W\d_])")
         self._ctx_after = re.compile(rf"(?i){_SP}+(?:" + _words(v.contextual_after) + r")(?![^\W\d_])")
         self._ctx_before = re.compile(
             r"(?i)(?<![^\W\d_])(?:" + ("|".join(re.escape(w) for w in sorted(v.contextual_before, key=len, reverse=True)) or "(?!)") + rf")(?:{_SP}+\S+)?{_SP}*\Z"
@@ -165,6 +165,8 @@ class QuantityScanner:
         before = x.hedge_start if x.hedge_start is not None else x.start
         if len(x.candidates) > 1 and (self._angle_after.match(text[x.end:x.end + 30]) or self._angle_before.search(text, max(0, before - 30), before)):
             return False  # "a 45 degrees angle", "rotate 90°"
+        if x.difference:
+            return True  # "a rise of 2C", "2C warmer"
         if len(x.candidates) > 1:
             return True  # bare "degrees" in prose is a temperature unless it is said to be an angle
         if self._temp_before.search(text, max(0, before - 50), before):
