@@ -1,0 +1,67 @@
+"""The unit data files agree with pint, and one surface never means two things in a language."""
+
+from __future__ import annotations
+
+import pytest
+
+from numcheck.units import convert
+from numcheck.units.vocab import DATA, NEUTRAL, common, get_vocabulary
+
+LANGS = sorted(p.stem for p in DATA.glob("*.toml") if p.stem not in ("common", "peers"))
+
+#: numcheck's dimension names → a pint unit of that dimension.
+REFERENCE = {
+    "length": "meter", "area": "meter ** 2", "volume": "meter ** 3", "mass": "kilogram",
+    "temperature": "kelvin", "speed": "meter / second", "energy": "joule", "power": "watt",
+    "pressure": "pascal", "fuel_economy": "meter / meter ** 3", "fuel_consumption": "meter ** 3 / meter",
+}
+
+
+@pytest.mark.parametrize("unit,spec", sorted(common()["units"].items()))
+def test_every_unit_is_a_pint_unit_of_its_dimension(unit, spec):
+    ureg = convert.registry()
+    assert ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, REFERENCE[spec["dim"]]).dimensionality, unit
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_files_load_and_name_known_units(lang):
+    v = get_vocabulary(lang)
+    units = common()["units"]
+    for word, cands in v.words.items():
+        assert cands and all(c in units for c in cands), (lang, word)
+        # the readings of one word share a dimension, or the scanner could not pair it
+        assert len({v.dimension(c) for c in cands}) == 1 or word in ("ounce", "ounces", "oz", "unzen", "unze"), (lang, word)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_word_is_also_a_symbol_of_another_unit(lang):
+    v = get_vocabulary(lang)
+    for s, u in v.symbols.items():
+        if s.lower() in v.words:
+            assert set(u) <= set(v.words[s.lower()]) or s.lower() in v.guarded, (lang, s)
+
+
+def test_neutral_vocabulary_has_symbols_only():
+    v = get_vocabulary(NEUTRAL)
+    assert v.words == {} and "km" in v.symbols
+
+
+def test_reciprocal_conversion_constant():
+    k, offset, label = convert.conversion("mile_per_gallon", "liter_per_100_kilometer", reciprocal=True)
+    assert k == pytest.approx(235.215, rel=1e-4) and offset == 0 and "÷" in label
+
+
+@pytest.mark.parametrize(
+    "a,b,difference,factor,offset",
+    [
+        ("mile", "kilometer", False, 1.609344, 0.0),
+        ("degree_Fahrenheit", "degree_Celsius", False, 5 / 9, -160 / 9),
+        ("degree_Celsius", "degree_Fahrenheit", True, 1.8, 0.0),
+        ("scandinavian_mile", "kilometer", False, 10.0, 0.0),
+        ("short_ton", "metric_ton", False, 0.90718474, 0.0),
+        ("acre", "hectare", False, 0.404687, 0.0),  # pint: the US survey acre
+    ],
+)
+def test_conversions_come_from_pint(a, b, difference, factor, offset):
+    f, o, _ = convert.conversion(a, b, difference)
+    assert f == pytest.approx(factor, rel=1e-6) and o == pytest.approx(offset, abs=1e-9)
