@@ -304,7 +304,7 @@ needs_de = pytest.mark.skipif("de" not in available_languages(), reason="no Germ
         ("Loppet är 10 mil (100 km) långt.", Verdict.CONSISTENT),
         ("Loppet är 10 mil (16 km) långt.", Verdict.INCONSISTENT),  # mil read as English miles
         ("Det var 30 grader Celsius (86 grader Fahrenheit) i Rom.", Verdict.CONSISTENT),
-        ("Fartyget lastade 5 000 ton (5 000 tonnes).", Verdict.CONSISTENT),
+        ("Fartyget lastade 5 000 ton (5 500 amerikanska ton).", Verdict.CONSISTENT),
     ],
 )
 def test_swedish(text, verdict):

@@ -66,6 +66,7 @@ class QuantityScanner:
         # Only scale words that are no unit: "2 million acres", but "5m" is five metres.
         scales = [w for w in self.lex.scales if len(w) >= 3 and w.lower() not in surfaces]
         scale_alt = _alt_surfaces([], scales)
+        self._scales = {w.lower(): p for w, p in self.lex.scales.items() if w in scales}
         joiners = _alt_surfaces([j for j in self.lex.range_joiners if j != "and"], ["and"] if "and" in self.lex.range_joiners else [])
         self.pattern = re.compile(
             rf"""
@@ -303,10 +304,10 @@ class QuantityScanner:
             else:
                 if not s1 and s2:
                     s1 = s2
-                sc2 = 10.0 ** self.lex.scales[s2] if s2 else (10.0 ** self.lex.scales[s1] if s1 else 1.0)
+                sc2 = 10.0 ** self._scales[s2.lower()] if s2 else (10.0 ** self._scales[s1.lower()] if s1 else 1.0)
                 value_max = v2 * sc2
                 step = min(step, step2)
-        scale = 10.0 ** self.lex.scales[s1] if s1 else 1.0
+        scale = 10.0 ** self._scales[s1.lower()] if s1 else 1.0
         value *= scale
         step *= scale
         unit_text = surface
