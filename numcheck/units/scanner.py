@@ -28,21 +28,42 @@ _VULGAR_DENOMINATORS = {"½": 2, "¼": 4, "¾": 4, "⅓": 3, "⅔": 3, "⅛": 8,
 _VULGAR = "".join(_VULGAR_VALUES)
 
 
+def _trie(words: list[str]) -> str:
+    """A regex matching any of ``words``, as a trie so that the engine tests one character
+    class per position instead of every word in turn (hundreds of unit surfaces are tried
+    after every figure). Longer words win: each optional tail is greedy."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = _SP if ch == " " else re.escape(ch)
+            branches.append(piece + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(root) if words else "(?!)"
+
+
 def _alt_surfaces(exact: list[str], folded: list[str]) -> str:
-    """One alternation, longest first across both lists: ``exact`` surfaces match as
-    written ("C", "MW"), ``folded`` ones in any case ("Miles", "KM"). Longest first matters:
-    "km per hour" must win over "km"."""
-    items = [(s, False) for s in exact] + [(s, True) for s in folded]
-    items.sort(key=lambda x: (-len(x[0]), x[0]))
-    seen: set[tuple[str, bool]] = set()
-    out = []
-    for s, fold in items:
-        if (s, fold) in seen or not s:
-            continue
-        seen.add((s, fold))
-        e = re.escape(s).replace(r"\ ", _SP)
-        out.append(f"(?i:{e})" if fold else e)
-    return "|".join(out) or "(?!)"
+    """One pattern for unit surfaces: ``folded`` ones match in any case ("Miles", "KM"),
+    ``exact`` ones as written ("C", "MW")."""
+    parts = []
+    folded = sorted({s.lower() for s in folded if s})
+    exact = sorted({s for s in exact if s})
+    if folded:
+        parts.append(f"(?i:{_trie(folded)})")
+    if exact:
+        parts.append(_trie(exact))
+    return "|".join(parts) or "(?!)"
 
 
 class QuantityScanner:
@@ -68,8 +89,15 @@ class QuantityScanner:
         scale_alt = _alt_surfaces([], scales)
         self._scales = {w.lower(): p for w, p in self.lex.scales.items() if w in scales}
         joiners = _alt_surfaces([j for j in self.lex.range_joiners if j != "and"], ["and"] if "and" in self.lex.range_joiners else [])
+        # Every quantity starts with a sign, a digit, a fraction or a number word's first
+        # letter: a cheap guard that lets the search skip every other position fast.
+        nw = self.lex.number_words
+        initials = {w[:1].lower() for k in ("units", "tens") for w in nw.get(k, {})}
+        initials |= {w[:1].lower() for k in ("half", "quarter") for w in nw.get(k, ())}
+        first = "".join(sorted(re.escape(c) for c in initials if c))
+        guard = rf"(?=[{_MINUS}\d{_VULGAR}]" + (rf"|(?i:[{first}])" if first else "") + ")"
         self.pattern = re.compile(
-            rf"""
+            guard + rf"""
             (?:(?<![\w.,)\]{_MINUS}])(?<!\d{_SP})(?P<neg>[{_MINUS}]))?
             (?<![^\W_])(?<![^\W\d_]-)(?<!\d[-−])(?<![/⁄^])
             (?:(?P<frac>(?:\d{{1,3}}{_SP})?\d{{1,2}}[/⁄]\d{{1,2}}(?!\d)|(?:\d{{1,3}}{_SP}?)?[{_VULGAR}])|(?P<num>{digits})(?![/⁄]\d)|(?P<wnum>{words}))
