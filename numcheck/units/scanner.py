@@ -132,6 +132,7 @@ class QuantityScanner:
         self._temp_before = re.compile(r"(?i)(?<![^\W\d_])(?:" + _words(v.temperature_context) + r")(?![^\W\d_])")
         self._angle_after = re.compile(r"(?i)\A[\s-]*(?:" + _words(v.angle_after) + r")(?![^\W\d_])")
         self._angle_before = re.compile(r"(?i)(?<![^\W\d_])(?:" + _words(v.angle_before) + rf")(?:{_SP}+(?:a|an|the|by|to|at))?{_SP}*\Z")
+        self._negate_before = re.compile(r"(?i)(?<![^\W\d_])(?:" + _words(v.negate_before) + rf"){_SP}+\Z")
         self._negate_after = re.compile(rf"(?i){_SP}+(?:" + _words(v.negate_after) + r")(?![^\W\d_])")
         self._ctx_after = re.compile(rf"(?i){_SP}+(?:" + _words(v.contextual_after) + r")(?![^\W\d_])")
         self._ctx_before = re.compile(
@@ -344,8 +345,8 @@ class QuantityScanner:
             c = self._minor_patterns[major].match(text, end)
             if c is not None:
                 minor, per = v.compounds[major]
-                if c.group("bare") is not None:
-                    mv, mstep = float(c.group("bare")), 1.0
+                if c.groupdict().get("bare") is not None:
+                    mv, mstep = float(c.groupdict()["bare"]), 1.0
                 else:
                     mv, mstep = self.money.parse_digits(c.group("n"))
                 if 0 <= mv < per:
@@ -354,8 +355,12 @@ class QuantityScanner:
                     return self._mention(text, start, c.end(), total, mstep, (minor,), text[start:c.end()], "", -1), False
         if v.dimension(cands[0]) == "temperature" and value > 0 and value_max is None:
             neg_after = self._negate_after.match(text, end)
+            neg_before = self._negate_before.search(text, max(0, start - 12), start)
             if neg_after:
                 value, end = -value, neg_after.end()  # "2 degrees below zero"
+            elif neg_before:
+                value, start = -value, neg_before.start()  # "minus 10 grader"
+                number_text, number_start = text[start:number_start] + number_text, start
         mention = self._mention(
             text, start, end, value, step, cands, unit_text, number_text, number_start,
             value_max=value_max, scale_text=s1 or "", scale=scale,

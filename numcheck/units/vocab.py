@@ -71,6 +71,7 @@ class Vocabulary:
     angle_after: tuple[str, ...]
     angle_before: tuple[str, ...]
     negate_after: tuple[str, ...]
+    negate_before: tuple[str, ...]
     difference_after: tuple[str, ...]
     articles: frozenset[str]
     compounds: dict[str, tuple[str, float]]  # major unit → (minor unit, minors per major)
@@ -144,6 +145,7 @@ def get_vocabulary(lang: str | None = "en") -> Vocabulary:
         angle_after=tuple(w.lower() for w in temp.get("angle_after", ())),
         angle_before=tuple(w.lower() for w in temp.get("angle_before", ())),
         negate_after=tuple(w.lower() for w in temp.get("negate_after", ())),
+        negate_before=tuple(w.lower() for w in temp.get("negate_before", ())),
         difference_after=tuple(w.lower() for w in diff.get("after", ())),
         articles=frozenset(w.lower() for w in data.get("numbers", {}).get("articles", ())),
         compounds={major: (minor, float(n)) for major, minor, n in comp.get("pairs", ())},
