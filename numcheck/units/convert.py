@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import RateUnavailable
-from ..formatting import UNIT_LABELS, human
+from ..formatting import human
 from ..model import Claim, Mention, Verdict
 from ..verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, evaluate
 from ..verdicts import quote
@@ -24,17 +24,23 @@ from .vocab import NEUTRAL, all_labels, common, get_vocabulary
 _LOCK = threading.Lock()
 
 
-@functools.lru_cache(maxsize=1)
-def registry() -> Any:
-    """The one pint UnitRegistry, with the units pint lacks (data/common.toml)."""
-    with _LOCK:
-        import pint  # slow: only here, only once
+_REGISTRY: Any = None
 
-        ureg = pint.UnitRegistry()
-        for line in common().get("definitions", ()):
-            ureg.define(line)
-        UNIT_LABELS.update(all_labels())
-        return ureg
+
+def registry() -> Any:
+    """The one pint UnitRegistry, with the units pint lacks (data/common.toml); built on
+    first use, under a lock so that threads checking at once build it only once."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        with _LOCK:
+            if _REGISTRY is None:
+                import pint  # slow: only here, only once
+
+                ureg = pint.UnitRegistry()
+                for line in common().get("definitions", ()):
+                    ureg.define(line)
+                _REGISTRY = ureg
+    return _REGISTRY
 
 
 def label(unit: str) -> str:

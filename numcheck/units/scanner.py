@@ -18,7 +18,8 @@ from dataclasses import replace
 from ..mentions import MoneyScanner, digits_pattern, get_scanner, number_words_pattern
 from ..lexicon import normalize_lang
 from ..model import Mention
-from .vocab import Vocabulary, get_vocabulary
+from ..formatting import UNIT_LABELS
+from .vocab import Vocabulary, all_labels, get_vocabulary
 
 _SP = r"[ \u00a0\u202f]"
 _MINUS = "-−"
@@ -74,6 +75,7 @@ class QuantityScanner:
         self.lex = self.money.lex
         self.vocab: Vocabulary = get_vocabulary(lang)
         v = self.vocab
+        UNIT_LABELS.update(all_labels())  # findings write "16 km", not "16 kilometer"
         # Symbols in lower case with two letters or more ("km", "kg", "mph") also match
         # in capitals ("KM"); "MW", "NM", "C" match only as written.
         self._folded_symbols = {s.lower(): u for s, u in v.symbols.items() if len(s) >= 2 and s == s.lower()}

@@ -156,7 +156,9 @@ def get_vocabulary(lang: str | None = "en") -> Vocabulary:
     )
 
 
+@functools.lru_cache(maxsize=1)
 def all_labels() -> dict[str, str]:
+    """pint unit → how a finding writes it ("kilometer" → "km")."""
     return {name: spec.get("label", name) for name, spec in common()["units"].items()}
 
 
