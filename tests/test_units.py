@@ -188,6 +188,8 @@ def test_step_and_hedge_follow_money_semantics():
         ("10 gallons", "en-GB", ("imperial_gallon",)),
         ("20 tonnes", "en", ("metric_ton",)),
         ("8 oz", "en", ("ounce", "fluid_ounce", "troy_ounce")),
+        ("1.2 million ounces of gold", "en", ("troy_ounce", "ounce", "fluid_ounce")),
+        ("a 12-ounce can", "en", ("fluid_ounce", "ounce", "troy_ounce")),
     ],
 )
 def test_ambiguous_units_by_region(text, lang, candidates):
@@ -212,6 +214,8 @@ def test_ambiguous_units_by_region(text, lang, candidates):
         ("12 gallons (50.0 litres)", "en", Verdict.INCONSISTENT),
         # bare degrees: the stated equivalent settles °C vs °F
         ("it was 100 degrees (38C)", "en", Verdict.CONSISTENT),
+        # gold is weighed in troy ounces: only that reading fits 37 tonnes
+        ("output of 1.2 million ounces (37 tonnes) of gold", "en", Verdict.CONSISTENT),
     ],
 )
 def test_ambiguous_units_resolved_by_the_stated_equivalent(text, lang, verdict):

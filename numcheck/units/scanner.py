@@ -253,6 +253,15 @@ class QuantityScanner:
                     return True
         return False
 
+    def _prefer(self, text: str, end: int, cands: tuple[str, ...]) -> tuple[str, ...]:
+        """"ounces of gold" are troy ounces: the words after a figure can make one reading the likely one."""
+        after = re.sub(r"\s+", " ", text[end:end + 30]).strip().lower()
+        for unit in cands:
+            for w in self.vocab.prefer_after.get(unit, ()):
+                if after.startswith(w) and not after[len(w):len(w) + 1].isalpha():
+                    return (unit,) + tuple(c for c in cands if c != unit)
+        return cands
+
     def _is_difference(self, text: str, start: int, end: int) -> bool:
         if self._diff_before.search(text, max(0, start - 40), start):
             return True
@@ -288,6 +297,8 @@ class QuantityScanner:
             return None
         low = surface.lower()
         end = m.end()
+        if len(cands) > 1 and v.prefer_after:
+            cands = self._prefer(text, end, cands)
         if low in v.guarded and re.match(rf"{_SP}+[^\W_]", text[end:end + 3]):
             nxt = re.sub(r"\s+", " ", text[end:end + 20]).strip().lower()
             if not any(nxt.startswith(w) and not nxt[len(w):len(w) + 1].isalpha() for w in v.guarded_unless):

@@ -74,6 +74,7 @@ class Vocabulary:
     negate_before: tuple[str, ...]
     difference_after: tuple[str, ...]
     articles: frozenset[str]
+    prefer_after: dict[str, tuple[str, ...]]  # unit → words after the figure that make it the likely reading
     compounds: dict[str, tuple[str, float]]  # major unit → (minor unit, minors per major)
     foot_marks: tuple[str, ...]
     inch_marks: tuple[str, ...]
@@ -148,6 +149,7 @@ def get_vocabulary(lang: str | None = "en") -> Vocabulary:
         negate_before=tuple(w.lower() for w in temp.get("negate_before", ())),
         difference_after=tuple(w.lower() for w in diff.get("after", ())),
         articles=frozenset(w.lower() for w in data.get("numbers", {}).get("articles", ())),
+        prefer_after={u: tuple(w.lower() for w in spec.get("after", ())) for u, spec in data.get("prefer", {}).items()},
         compounds={major: (minor, float(n)) for major, minor, n in comp.get("pairs", ())},
         foot_marks=tuple(comp.get("foot_marks", ())),
         inch_marks=tuple(comp.get("inch_marks", ())),
