@@ -64,3 +64,52 @@ def test_reciprocal_conversion_constant():
 def test_conversions_come_from_pint(a, b, difference, factor, offset):
     f, o, _ = convert.conversion(a, b, difference)
     assert f == pytest.approx(factor, rel=1e-6) and o == pytest.approx(offset, abs=1e-9)
+
+
+def test_bad_unit_data_is_one_clear_error(tmp_path, monkeypatch):
+    from numcheck.errors import InputError
+    from numcheck.units import vocab
+
+    (tmp_path / "common.toml").write_text((vocab.DATA / "common.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "xx.toml").write_text('[names]\nfurlong = ["furlong", "furlongs"]\n', encoding="utf-8")
+    (tmp_path / "yy.toml").write_text('[names\nkilometer = ["km"]\n', encoding="utf-8")
+    monkeypatch.setattr(vocab, "DATA", tmp_path)
+    vocab.get_vocabulary.cache_clear()
+    vocab.common.cache_clear()
+    try:
+        with pytest.raises(InputError, match=r"xx\.toml: \[names\] 'furlong' is not a unit"):
+            vocab.get_vocabulary("xx")
+        with pytest.raises(InputError, match=r"yy\.toml: invalid unit data"):
+            vocab.get_vocabulary("yy")
+    finally:
+        vocab.get_vocabulary.cache_clear()
+        vocab.common.cache_clear()
+
+
+def test_peerscore_reports_a_missing_file_in_one_line(capsys, tmp_path):
+    from numcheck.units.peerscore import main
+
+    assert main([str(tmp_path / "nope.jsonl")]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nope.jsonl" in err[0] and "cannot read" in err[0]
+
+
+def test_peerscore_scores_a_small_file(tmp_path):
+    import json
+
+    from numcheck.units.peerscore import score_file
+
+    cases = [
+        {"id": "t-1", "text": "a 10-mile walk", "lang": "en",
+         "expected": [{"text": "10-mile", "start": 2, "end": 9, "value": 10.0, "unit": "Mile", "kind": "quantity"}]},
+        {"id": "t-2", "text": "0.002 kg", "lang": "en",
+         "expected": [{"text": "0.002 kg", "start": 0, "end": 8, "value": 2.0, "unit": "Gram", "kind": "quantity"}]},
+        {"id": "t-3", "text": "page 10 and 5 km", "lang": "en", "expected": []},
+        {"id": "t-4", "text": "it was 5 miles", "lang": "en",
+         "expected": [{"text": "5 miles", "start": 7, "end": 14, "value": 5.0, "unit": "Kilometer", "kind": "quantity"}]},
+    ]
+    path = tmp_path / "duckling-distance-xx.jsonl"
+    path.write_text("\n".join(json.dumps(c) for c in cases), encoding="utf-8")
+    r = score_file(path)
+    assert (r["tp"], r["fp"], r["fn"], r["cases"]) == (2, 2, 1, 4)
+    assert r["precision"] == pytest.approx(0.5) and r["recall"] == pytest.approx(2 / 3)
