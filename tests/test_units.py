@@ -30,6 +30,7 @@ CONSISTENT = [
     ("The car does 40 mpg (5.9 l/100 km).", "en-US", []),
     ("It shipped 20 tons (18 tonnes) of grain.", "en", ["the only reading that fits"]),
     ("The 2,000-mile (3,200 km) border", "en", []),
+    ("The camp is about a mile (1.6 km) from the border.", "en", ["1.61 km"]),
     ("about 10 km (6 miles) long", "en", []),
     ("a 10 km, or about 6.2 miles, run", "en", []),
     ("nearly 5 kilograms (11 lb)", "en", []),
@@ -100,6 +101,7 @@ DISTRACTORS = [
     "It cost 5 pounds (about $6) to get in.",
     "Turn 90 degrees (a quarter turn) to the left.",
     "a 10-mile (16 km) stretch and 5 kg (three bags) of rice",
+    "It was a ton of work (and two weeks of travel).",
 ]
 
 
@@ -114,7 +116,7 @@ def test_distractors_make_no_unit_claim(text):
 
 
 NO_MENTION = ["a 2-1 win", "F-16", "page 10", "Boeing 737", "a 5-4 vote", "at 10:30", "the 13F filing",
-              "a 777F freighter", "scp-173m", "5 in the morning", "a ton of work", "it costs 5 pounds"]
+              "a 777F freighter", "scp-173m", "5 in the morning", "a degree in law", "it costs 5 pounds"]
 
 
 @pytest.mark.parametrize("text", NO_MENTION)
@@ -138,6 +140,7 @@ MENTIONS = [
     ("1.5 billion tonnes", "en", "1.5 billion tonnes", 1.5e9, "metric_ton", None, False),
     ("ten miles long", "en", "ten miles", 10, "mile", None, False),
     ("a three-foot trip", "en", "three-foot", 3, "foot", None, False),
+    ("about a mile away", "en", "a mile", 1, "mile", None, False),
     ("10 1/2 miles of cable", "en", "10 1/2 miles", 10.5, "mile", None, False),
     ("½ teaspoon", "en", "½ teaspoon", 0.5, "teaspoon", None, False),
     ("between 44 and 50 mg", "en", "44 and 50 mg", 44, "milligram", 50, False),

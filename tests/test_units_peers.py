@@ -16,13 +16,13 @@ from numcheck.units.peerscore import score_file, suites_dir, unit_files
 
 # file → (precision floor, recall floor)
 FLOORS = {
-    "recognizers-dimension-en.jsonl": (0.94, 0.70),
+    "recognizers-dimension-en.jsonl": (0.94, 0.72),
     "recognizers-temperature-en.jsonl": (0.93, 0.90),
     "duckling-distance-en.jsonl": (0.35, 0.45),
-    "duckling-quantity-en.jsonl": (0.90, 0.70),
+    "duckling-quantity-en.jsonl": (0.90, 0.77),
     "duckling-temperature-en.jsonl": (0.82, 0.84),
-    "duckling-volume-en.jsonl": (0.90, 0.78),
-    "quantulum3.jsonl": (0.90, 0.47),
+    "duckling-volume-en.jsonl": (0.90, 0.84),
+    "quantulum3.jsonl": (0.90, 0.49),
     "quantulum3-ambiguity.jsonl": (0.95, 0.25),
     # Other languages: measured with stand-in lexicons (CLDR separators, a few number words),
     # before the language issue's lexicons landed; the floors leave room for their number words.

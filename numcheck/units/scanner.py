@@ -314,9 +314,12 @@ class QuantityScanner:
             first, _, rest = wnum.partition(" ")
             if first.lower() in v.articles:
                 if not rest.strip():
-                    return None  # "a ton of work": an article, not a figure
-                start += len(wnum) - len(rest)  # "a three-foot trip": the figure is "three"
-                wnum = rest
+                    # "a mile (1.6 km)" is one mile; "a degree in law" is no temperature
+                    if v.dimension(cands[0]) == "temperature":
+                        return None
+                else:
+                    start += len(wnum) - len(rest)  # "a three-foot trip": the figure is "three"
+                    wnum = rest
             parsed = self.money.parse_words(wnum)
             if parsed is None:
                 return None
