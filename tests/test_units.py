@@ -67,7 +67,9 @@ PLANTED = [
     ("The ship carried 45,200 tons (45,200 tonnes) of ore.", "en-US", "taken for the same unit", "≈ 41,005 tonnes"),
     ("The ship carried 45,200 tonnes (45,200 tons) of ore.", "en-US", "taken for the same unit", None),
     # US gallons taken for imperial ones in British copy
-    ("a 12-gallon (45.4-litre) tank", "en-GB", "read as gallon", None),
+    ("a 12-gallon (45.4-litre) tank", "en-GB", "read as US gallon", None),
+    # no conversion at all: the coarse "10" fits several explanations, the closest is named
+    ("5 km (5 miles)", "en", "matches the source figure unconverted", "≈ 3.1 miles"),
     # a plain wrong figure
     ("2,000 acres (1,809 hectares)", "en", "too large", None),
 ]
@@ -324,7 +326,7 @@ def test_swedish_mil_is_a_scandinavian_mile():
     m = [x for x in numcheck.extract("10 mil", lang="sv") if x.kind == "unit"][0]
     assert m.unit == "scandinavian_mile"
     f = numcheck.check("Loppet är 10 mil (16 km) långt.", lang="sv").findings[0]
-    assert "mile" in f.message
+    assert "read as mile rather than scandinavian mile" in f.message
 
 
 @needs_nb

@@ -19,7 +19,7 @@ from ..formatting import human
 from ..model import Claim, Mention, Verdict
 from ..verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, evaluate
 from ..verdicts import quote
-from .vocab import NEUTRAL, all_labels, common, get_vocabulary
+from .vocab import NEUTRAL, all_labels, all_names, common, get_vocabulary
 
 _LOCK = threading.Lock()
 
@@ -48,8 +48,8 @@ def label(unit: str) -> str:
 
 
 def name(unit: str) -> str:
-    """A unit's pint name as words: "short_ton" → "short ton"."""
-    return unit.replace("_", " ")
+    """A unit in words: "short_ton" → "short (US) ton", "gallon" → "US gallon"."""
+    return all_names().get(unit, unit.replace("_", " "))
 
 
 def _number(x: float) -> str:
@@ -151,47 +151,61 @@ def conversions(claim: Claim, day: Date | None, lang: str) -> list[Conversion]:
     return out
 
 
+#: Two units are look-alikes when one is within this ratio of the other (short ton and
+#: tonne 0.91, US and imperial gallons 1.2); a mile is no look-alike of a kilometre, so a
+#: figure left in miles is "unconverted", not "taken for the same unit".
+LOOKALIKE_RATIO = 1.3
+
+
 def hints(claim: Claim, conv: Conversion, o: Outcome) -> list[str]:
     """What an inconsistent quantity looks like it came from: the conversion the wrong way
     round (miles and km swapped), °F converted as a plain ratio, a change in temperature
-    converted as a temperature, one unit taken for its look-alike (short tons for tonnes)."""
+    converted as a temperature, one unit taken for its look-alike (short tons for tonnes),
+    or no conversion at all. Every explanation that fits the stated figure is ranked by how
+    closely it fits, and only the closest is given: a coarse figure ("10") fits several."""
     s, t = claim.source, claim.target
     if s.is_range or t.is_range or o.expected is None:
         return []
     stated = t.value
-
-    def near(x: float, rel: float = 0.03) -> bool:
-        return math.isfinite(x) and abs(stated - x) <= rel * abs(x) + t.step / 2
-
     a, b = conv.source_unit, conv.target_unit
-    out: list[str] = []
+    found: list[tuple[float, str]] = []
+
+    def consider(x: float, text: str) -> None:
+        if math.isfinite(x) and abs(stated - x) <= 0.03 * abs(x) + t.step / 2:
+            # closer explanations first; the expected value itself is no explanation
+            if abs(stated - x) < abs(stated - o.expected):
+                found.append((abs(stated - x) / (abs(x) or 1.0), text))
+
     try:
         vocab = get_vocabulary(NEUTRAL)  # dimensions and look-alikes are the same in every language
         diff = s.difference or t.difference
         if _has_offset(a) and _has_offset(b) and a != b:
             level_f, level_o, _ = conversion(a, b, False)
             delta_f, _, _ = conversion(a, b, True)
-            if diff and near(s.value * level_f + level_o):
-                out.append(f"matches {s.text} converted as a temperature; as a change it is {human(s.value * delta_f)} {label(b)}")
-            elif not diff and near(s.value * delta_f):
-                out.append(f"matches {label(a)} converted as a plain ratio, without the offset ({human(s.value)} × {_number(delta_f)} = {human(s.value * delta_f)})")
-        elif conv.factor and vocab.dimension(a) == vocab.dimension(b) and not conv.offset:
+            if diff:
+                consider(s.value * level_f + level_o,
+                         f"matches {s.text} converted as a temperature; as a change it is {human(s.value * delta_f)} {label(b)}")
+            else:
+                consider(s.value * delta_f,
+                         f"matches {label(a)} converted as a plain ratio, without the offset ({human(s.value)} × {_number(delta_f)} = {human(s.value * delta_f)})")
+        elif conv.factor and a != b and vocab.dimension(a) == vocab.dimension(b) and not conv.offset:
             inverted = s.value / conv.factor
-            if a != b and near(inverted):
-                out.append(f"matches the conversion applied the wrong way round ({human(s.value)} ÷ {_number(conv.factor)} = {human(inverted)}): {label(a)} and {label(b)} swapped?")
-        if not out:
-            out.extend(_confusion_hints(claim, conv, near, vocab))
-        if not out and a != b and near(s.value, 0.02):
-            out.append("matches the source figure unconverted")
+            consider(inverted, f"matches the conversion applied the wrong way round ({human(s.value)} ÷ {_number(conv.factor)} = {human(inverted)}): {label(a)} and {label(b)} swapped?")
+        for value, text in _confusions(claim, conv, vocab):
+            consider(value, text)
+        if a != b:
+            consider(s.value, "matches the source figure unconverted")
     except Exception:  # a hint is a courtesy: never let it break a finding
-        return out
-    return out
+        pass
+    found.sort(key=lambda x: x[0])
+    return [found[0][1]] if found else []
 
 
-def _confusion_hints(claim: Claim, conv: Conversion, near, vocab) -> list[str]:
+def _confusions(claim: Claim, conv: Conversion, vocab) -> list[tuple[float, str]]:
+    """(value, explanation) for each look-alike reading of either unit."""
     s, t = claim.source, claim.target
     a, b = conv.source_unit, conv.target_unit
-    out: list[str] = []
+    out: list[tuple[float, str]] = []
     for group in vocab.confusions:
         for orig, which in ((a, "source"), (b, "target")):
             if orig not in group:
@@ -200,21 +214,18 @@ def _confusion_hints(claim: Claim, conv: Conversion, near, vocab) -> list[str]:
                 if alt == orig:
                     continue
                 x, y = (alt, b) if which == "source" else (a, alt)
-                if not vocab.compatible(x, y):
+                if not vocab.compatible(x, y) or vocab.dimension(x) != vocab.dimension(y):
                     continue
                 if x == y:
-                    value = s.value
+                    f, _, _ = conversion(a, b, s.difference or t.difference)
+                    if not 1 / LOOKALIKE_RATIO <= f <= LOOKALIKE_RATIO:
+                        continue  # not look-alikes: "unconverted" says it better
+                    out.append((s.value, f"matches {quote(s.unit_text)} and {quote(t.unit_text)} taken for the same unit "
+                                         f"(they are {name(a)} and {name(b)})"))
                 else:
                     f, off, _ = conversion(x, y, s.difference or t.difference)
-                    value = s.value * f + off
-                if near(value) and x == y:
-                    out.append(f"matches {quote(s.unit_text)} and {quote(t.unit_text)} taken for the same unit "
-                               f"(they are {name(a)} and {name(b)})")
-                    return out
-                if near(value):
                     m = s if which == "source" else t
-                    out.append(f"matches {quote(m.unit_text)} read as {name(alt)} rather than {name(orig)}")
-                    return out
+                    out.append((s.value * f + off, f"matches {quote(m.unit_text)} read as {name(alt)} rather than {name(orig)}"))
     return out
 
 

@@ -159,9 +159,15 @@ def get_vocabulary(lang: str | None = "en") -> Vocabulary:
 
 
 @functools.lru_cache(maxsize=1)
+def all_names() -> dict[str, str]:
+    """pint unit → its name in words ("gallon" → "US gallon", "kilometer_per_hour" → "kilometer per hour")."""
+    return {n: spec.get("name", n.replace("_", " ")) for n, spec in common()["units"].items()}
+
+
+@functools.lru_cache(maxsize=1)
 def all_labels() -> dict[str, str]:
     """pint unit → how a finding writes it ("kilometer" → "km")."""
     return {name: spec.get("label", name) for name, spec in common()["units"].items()}
 
 
-__all__ = ["NEUTRAL", "Vocabulary", "get_vocabulary", "split_lang", "common", "all_labels"]
+__all__ = ["NEUTRAL", "Vocabulary", "get_vocabulary", "split_lang", "common", "all_labels", "all_names"]
