@@ -22,6 +22,7 @@ CONSISTENT = [
     ("He is 5'11\" (1.80 m) tall.", "en", ["1.8 m"]),
     ("Overnight lows of -40C (-40F) are normal there.", "en", ["-40 °F"]),
     ("Water temperatures reached 25 °C (77 °F).", "en", ["77 °F"]),
+    ("It was 86 F (30 C) in the shade.", "en", ["30 °C"]),
     ("The lake covers 50 km² (19 sq mi).", "en", ["19.3 sq mi"]),
     ("The tank holds 1,000 m³ (35,300 cu ft) of water.", "en", []),
     ("A 300-foot (91-metre) tower was planned.", "en", ["91 m"]),
@@ -118,7 +119,7 @@ def test_distractors_make_no_unit_claim(text):
 
 
 NO_MENTION = ["a 2-1 win", "F-16", "page 10", "Boeing 737", "a 5-4 vote", "at 10:30", "the 13F filing",
-              "a 777F freighter", "scp-173m", "5 in the morning", "a degree in law", "it costs 5 pounds"]
+              "a 777F freighter", "scp-173m", "grade 5 C students", "Section 5 F applies", "5 in the morning", "a degree in law", "it costs 5 pounds"]
 
 
 @pytest.mark.parametrize("text", NO_MENTION)

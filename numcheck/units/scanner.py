@@ -106,7 +106,7 @@ class QuantityScanner:
             (?:(?:{_SP}|-)(?P<scale>{scale_alt})(?![^\W\d_]))?
             (?:-?{_SP}?(?P<rj>{joiners}){_SP}?(?P<num2>{digits})(?:(?:{_SP}|-)(?P<scale2>{scale_alt})(?![^\W\d_]))?)?
             (?:
-                (?P<att>{att_alt})(?![^\W_])(?!-\d{{3}}|/)
+                {_SP}?(?P<att>{att_alt})(?![^\W_])(?!-\d{{3}}|/)
               | (?:{_SP}?[-‐]{_SP}?|{_SP})?(?P<unit>{unit_alt})(?![^\W_])(?!-\d{{3}}|/\w)
             )
             """,
