@@ -23,6 +23,8 @@ CONSISTENT = [
     ("Overnight lows of -40C (-40F) are normal there.", "en", ["-40 °F"]),
     ("Water temperatures reached 25 °C (77 °F).", "en", ["77 °F"]),
     ("It was 86 F (30 C) in the shade.", "en", ["30 °C"]),
+    ("Crowds wilted amid rising 40C (104F) heat.", "en", ["104 °F"]),
+    ("Temperatures rose 2C (3.6F) last year.", "en", ["a change of 1 °C"]),
     ("The lake covers 50 km² (19 sq mi).", "en", ["19.3 sq mi"]),
     ("The tank holds 1,000 m³ (35,300 cu ft) of water.", "en", []),
     ("A 300-foot (91-metre) tower was planned.", "en", ["91 m"]),
