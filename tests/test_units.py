@@ -24,6 +24,8 @@ CONSISTENT = [
     ("Water temperatures reached 25 °C (77 °F).", "en", ["77 °F"]),
     ("It was 86 F (30 C) in the shade.", "en", ["30 °C"]),
     ("Crowds wilted amid rising 40C (104F) heat.", "en", ["104 °F"]),
+    ("a 250cc (15.3 cu in) engine", "en", ["15.3 cu in"]),
+    ("exports of 5,000 MT (5,512 short tons)", "en", ["1.102 short tn"]),
     ("Temperatures rose 2C (3.6F) last year.", "en", ["a change of 1 °C"]),
     ("The lake covers 50 km² (19 sq mi).", "en", ["19.3 sq mi"]),
     ("The tank holds 1,000 m³ (35,300 cu ft) of water.", "en", []),
