@@ -113,12 +113,13 @@ class QuantityScanner:
             re.X,
         )
         self._minor_patterns = {}
+        and_alt = _words(v.compound_joiners)  # "7 feet and 10 inches"
         for major, (minor, _n) in v.compounds.items():
             mins = [s for s, u in v.symbols.items() if u[0] == minor] + [s for s, u in v.words.items() if u[0] == minor]
             alt = _alt_surfaces([s for s in mins if s in v.symbols], [s for s in mins if s not in v.symbols])
             bare = rf"|-(?P<bare>\d{{1,2}})(?![\w.,]\d|\w)" if major == "foot" else ""
             self._minor_patterns[major] = re.compile(
-                rf"(?:(?:{_SP}|,{_SP}?|{_SP}and{_SP})(?P<n>{digits})(?:{_SP}?[-‐]?{_SP}?)(?P<u>{alt})(?![^\W_]){bare})"
+                rf"(?:(?:{_SP}|,{_SP}?|{_SP}(?:{and_alt}){_SP})(?P<n>{digits})(?:{_SP}?[-‐]?{_SP}?)(?P<u>{alt})(?![^\W_]){bare})"
             )
         fm = "|".join(re.escape(m) for m in v.foot_marks) or "(?!)"
         im = "|".join(re.escape(m) for m in sorted(v.inch_marks, key=len, reverse=True)) or "(?!)"
@@ -133,7 +134,7 @@ class QuantityScanner:
         )
         self._temp_before = re.compile(r"(?i)(?<![^\W\d_])(?:" + _words(v.temperature_context) + r")(?![^\W\d_])")
         self._angle_after = re.compile(r"(?i)\A[\s-]*(?:" + _words(v.angle_after) + r")(?![^\W\d_])")
-        self._angle_before = re.compile(r"(?i)(?<![^\W\d_])(?:" + _words(v.angle_before) + rf")(?:{_SP}+(?:a|an|the|by|to|at))?{_SP}*\Z")
+        self._angle_before = re.compile(r"(?i)(?<![^\W\d_])(?:" + _words(v.angle_before) + rf"){_SP}*\Z")
         self._negate_before = re.compile(r"(?i)(?<![^\W\d_])(?:" + _words(v.negate_before) + rf"){_SP}+\Z")
         self._negate_after = re.compile(rf"(?i){_SP}+(?:" + _words(v.negate_after) + r")(?![^\W\d_])")
         self._ctx_after = re.compile(rf"(?i){_SP}+(?:" + _words(v.contextual_after) + r")(?![^\W\d_])")

@@ -76,6 +76,7 @@ class Vocabulary:
     articles: frozenset[str]
     prefer_after: dict[str, tuple[str, ...]]  # unit → words after the figure that make it the likely reading
     compounds: dict[str, tuple[str, float]]  # major unit → (minor unit, minors per major)
+    compound_joiners: tuple[str, ...]  # words between the parts: "7 feet and 10 inches"
     foot_marks: tuple[str, ...]
     inch_marks: tuple[str, ...]
     confusions: tuple[tuple[str, ...], ...]
@@ -151,6 +152,7 @@ def get_vocabulary(lang: str | None = "en") -> Vocabulary:
         articles=frozenset(w.lower() for w in data.get("numbers", {}).get("articles", ())),
         prefer_after={u: tuple(w.lower() for w in spec.get("after", ())) for u, spec in data.get("prefer", {}).items()},
         compounds={major: (minor, float(n)) for major, minor, n in comp.get("pairs", ())},
+        compound_joiners=tuple(w.lower() for w in data.get("compounds", {}).get("joiners", ())),
         foot_marks=tuple(comp.get("foot_marks", ())),
         inch_marks=tuple(comp.get("inch_marks", ())),
         confusions=tuple(tuple(g) for g in c.get("confusions", {}).get("groups", ())),
