@@ -15,8 +15,8 @@ import functools
 import re
 from dataclasses import replace
 
+from .. import lexicon as _lexicon
 from ..mentions import MoneyScanner, digits_pattern, get_scanner, number_words_pattern
-from ..lexicon import normalize_lang
 from ..model import Mention
 from ..formatting import UNIT_LABELS
 from .vocab import Vocabulary, all_labels, get_vocabulary
@@ -71,7 +71,10 @@ class QuantityScanner:
     """Finds quantities in one language (and region: "en-US" reads "tons" as short tons)."""
 
     def __init__(self, lang: str):
-        self.money: MoneyScanner = get_scanner(normalize_lang(lang))
+        # The money scanner of the same lexicon: by canonical tag where regions have their
+        # own lexicon ("de-CH" writes 1’234.50), else by language.
+        tag = getattr(_lexicon, "canonical_tag", _lexicon.normalize_lang)(lang)
+        self.money: MoneyScanner = get_scanner(tag)
         self.lex = self.money.lex
         self.vocab: Vocabulary = get_vocabulary(lang)
         v = self.vocab
