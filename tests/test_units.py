@@ -234,12 +234,14 @@ def test_ambiguous_units_resolved_by_the_stated_equivalent(text, lang, verdict):
     assert r.findings[0].verdict is verdict, r.findings[0].message
 
 
-def test_two_readings_that_disagree_are_ambiguous():
-    # "gallons" in unqualified English: 10 US gal = 37.9 l, 10 imperial gal = 45.5 l; a stated
-    # 41 l with a "more than" hedge fits one reading only under its direction... both fit
-    # "about 40": use a stated figure fitting exactly the two readings differently.
-    r = numcheck.check("a 10-gallon (38-litre) tank or 10 gallons (45.5 litres)", lang="en")
-    assert [f.verdict for f in r.findings] == [Verdict.CONSISTENT, Verdict.CONSISTENT]
+def test_readings_that_disagree_make_the_verdict_ambiguous():
+    # "gallons" in unqualified English: 12 US gal = 45.4 l, 12 imperial gal = 54.6 l. 57.0 l
+    # fits no reading exactly; the imperial one only if "12" was itself rounded.
+    f = numcheck.check("a 12-gallon (57.0-litre) tank", lang="en").findings[0]
+    assert f.verdict is Verdict.AMBIGUOUS, f.message
+    assert "the unit is ambiguous" in f.message and "imperial_gallon" in f.message
+    # In US copy the gallon is the US one: no doubt left, and the figure is wrong.
+    assert numcheck.check("a 12-gallon (57.0-litre) tank", lang="en-US").findings[0].verdict is Verdict.INCONSISTENT
 
 
 def test_units_of_different_dimensions_never_pair():
