@@ -26,6 +26,8 @@ CONSISTENT = [
     ("Crowds wilted amid rising 40C (104F) heat.", "en", ["104 °F"]),
     ("a 250cc (15.3 cu in) engine", "en", ["15.3 cu in"]),
     ("exports of 5,000 MT (5,512 short tons)", "en", ["1.102 short tn"]),
+    ("The sample was kept at 300 kelvin (27C).", "en", ["°C = K − 273.15"]),
+    ("a rise of 2 kelvin (3.6F)", "en", ["a change of 1 K = 9/5 °F"]),
     ("Temperatures rose 2C (3.6F) last year.", "en", ["a change of 1 °C"]),
     ("The lake covers 50 km² (19 sq mi).", "en", ["19.3 sq mi"]),
     ("The tank holds 1,000 m³ (35,300 cu ft) of water.", "en", []),

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import RateUnavailable
-from ..formatting import human
+from ..formatting import human, rate_text
 from ..model import Claim, Mention, Verdict
 from ..verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, evaluate
 from ..verdicts import quote
@@ -73,8 +73,8 @@ def conversion(a: str, b: str, difference: bool = False, reciprocal: bool = Fals
         k = (1 / ureg.Quantity(1.0, a)).to(b).magnitude
         return k, 0.0, f"{label(b)} = {_number(k)} ÷ {label(a)}"
     if difference:
-        qa = ureg.Quantity(1.0, a)
-        factor = qa.to(b).magnitude if not _has_offset(a) else ureg.Quantity(1.0, _delta(a)).to(_delta(b)).magnitude
+        # a change is measured in degrees without their zero: pint's delta_ units
+        factor = ureg.Quantity(1.0, _delta(a)).to(_delta(b)).magnitude
         return factor, 0.0, f"a change of 1 {label(a)} = {_number(factor)} {label(b)}"
     zero = ureg.Quantity(0.0, a).to(b).magnitude
     factor = ureg.Quantity(1.0, a).to(b).magnitude - zero
@@ -85,13 +85,17 @@ def conversion(a: str, b: str, difference: bool = False, reciprocal: bool = Fals
             sign = "−" if o > 0 else "+"
             text = f"{label(b)} = ({label(a)} {sign} {abs(o)}) × {_number(factor)}"
         else:
-            text = f"{label(b)} = {label(a)} × {_number(factor)} + {_number(zero)}"
+            times = "" if abs(factor - 1) < 1e-12 else f" × {_number(factor)}"
+            sign = "−" if zero < 0 else "+"
+            text = f"{label(b)} = {label(a)}{times} {sign} {rate_text(abs(zero))}"
         return factor, zero, text
     return factor, 0.0, f"1 {label(a)} = {_number(factor)} {label(b)}"
 
 
+@functools.lru_cache(maxsize=None)
 def _has_offset(unit: str) -> bool:
-    return unit in ("degree_Celsius", "degree_Fahrenheit")
+    """A unit with its own zero (°C, °F): levels convert with an offset, changes without."""
+    return not registry().Quantity(1.0, unit)._is_multiplicative
 
 
 def _delta(unit: str) -> str:
@@ -179,7 +183,7 @@ def hints(claim: Claim, conv: Conversion, o: Outcome) -> list[str]:
     try:
         vocab = get_vocabulary(NEUTRAL)  # dimensions and look-alikes are the same in every language
         diff = s.difference or t.difference
-        if _has_offset(a) and _has_offset(b) and a != b:
+        if (_has_offset(a) or _has_offset(b)) and a != b:
             level_f, level_o, _ = conversion(a, b, False)
             delta_f, _, _ = conversion(a, b, True)
             if diff:
