@@ -29,6 +29,7 @@ def _hints(claim, conv, outcome):
 
 
 def _compatible(first, second):
+    """Pairing rule for quantities: a length converts to a length, never to a mass."""
     from .vocab import NEUTRAL, get_vocabulary
 
     vocab = get_vocabulary(NEUTRAL)

@@ -17,8 +17,7 @@ from typing import Any
 from ..errors import RateUnavailable
 from ..formatting import human, rate_text
 from ..model import Claim, Mention, Verdict
-from ..verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, evaluate
-from ..verdicts import quote
+from ..verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, evaluate, quote
 from .vocab import NEUTRAL, all_labels, all_names, common, get_vocabulary
 
 _LOCK = threading.Lock()
@@ -237,10 +236,4 @@ def convert(claim: Claim, day: Date | None, lang: str) -> list[Conversion]:
     return conversions(claim, day, lang or "en")
 
 
-def compatible(first: Mention, second: Mention) -> bool:
-    """Pairing rule for quantities: a length converts to a length, never to a mass."""
-    vocab = get_vocabulary(NEUTRAL)
-    return any(vocab.compatible(a, b) for a in _readings(first) for b in _readings(second))
-
-
-__all__ = ["registry", "conversion", "conversions", "convert", "hints", "compatible", "label"]
+__all__ = ["registry", "conversion", "conversions", "convert", "hints", "label", "name"]

@@ -120,7 +120,8 @@ class QuantityScanner:
         for major, (minor, _n) in v.compounds.items():
             mins = [s for s, u in v.symbols.items() if u[0] == minor] + [s for s, u in v.words.items() if u[0] == minor]
             alt = _alt_surfaces([s for s in mins if s in v.symbols], [s for s in mins if s not in v.symbols])
-            bare = rf"|-(?P<bare>\d{{1,2}})(?![\w.,]\d|\w)" if major == "foot" else ""
+            # "a 6-foot-2 forward": the minor unit unwritten after a hyphen
+            bare = r"|-(?P<bare>\d{1,2})(?![\w.,]\d|\w)" if major in v.bare_minor else ""
             self._minor_patterns[major] = re.compile(
                 rf"(?:(?:{_SP}|,{_SP}?|{_SP}(?:{and_alt}){_SP})(?P<n>{digits})(?:{_SP}?[-‐]?{_SP}?)(?P<u>{alt})(?![^\W_]){bare})"
             )

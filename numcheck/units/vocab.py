@@ -77,6 +77,7 @@ class Vocabulary:
     prefer_after: dict[str, tuple[str, ...]]  # unit → words after the figure that make it the likely reading
     compounds: dict[str, tuple[str, float]]  # major unit → (minor unit, minors per major)
     compound_joiners: tuple[str, ...]  # words between the parts: "7 feet and 10 inches"
+    bare_minor: frozenset[str]  # majors whose minor unit may go unwritten: "6-foot-2"
     foot_marks: tuple[str, ...]
     inch_marks: tuple[str, ...]
     confusions: tuple[tuple[str, ...], ...]
@@ -153,6 +154,7 @@ def get_vocabulary(lang: str | None = "en") -> Vocabulary:
         prefer_after={u: tuple(w.lower() for w in spec.get("after", ())) for u, spec in data.get("prefer", {}).items()},
         compounds={major: (minor, float(n)) for major, minor, n in comp.get("pairs", ())},
         compound_joiners=tuple(w.lower() for w in data.get("compounds", {}).get("joiners", ())),
+        bare_minor=frozenset(comp.get("bare_minor", ())),
         foot_marks=tuple(comp.get("foot_marks", ())),
         inch_marks=tuple(comp.get("inch_marks", ())),
         confusions=tuple(tuple(g) for g in c.get("confusions", {}).get("groups", ())),
