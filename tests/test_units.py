@@ -125,7 +125,7 @@ def test_distractors_make_no_unit_claim(text):
 
 
 NO_MENTION = ["a 2-1 win", "F-16", "page 10", "Boeing 737", "a 5-4 vote", "at 10:30", "the 13F filing",
-              "a 777F freighter", "scp-173m", "grade 5 C students", "Section 5 F applies", "5 in the morning", "a degree in law", "it costs 5 pounds"]
+              "a 777F freighter", "scp-173m", "grade 5 C students", "Section 5 F applies", "20 t-shirts", "5 in the morning", "a degree in law", "it costs 5 pounds"]
 
 
 @pytest.mark.parametrize("text", NO_MENTION)
@@ -139,6 +139,7 @@ MENTIONS = [
     ("a 300-foot tower", "en", "300-foot", 300, "foot", None, False),
     ("6 ft 2 in", "en", "6 ft 2 in", 74, "inch", None, False),
     ("a 6-foot-2 forward", "en", "6-foot-2", 74, "inch", None, False),
+    ("a 10-km-long tunnel", "en", "10-km", 10, "kilometer", None, False),
     ("he is 5′11″", "en", "5′11″", 71, "inch", None, False),
     ("lows of -40C", "en", "-40C", -40, "degree_Celsius", None, False),
     ("temperatures of −5 °C", "en", "−5 °C", -5, "degree_Celsius", None, False),

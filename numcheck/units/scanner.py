@@ -304,6 +304,8 @@ class QuantityScanner:
         end = m.end()
         if len(cands) > 1 and v.prefer_after:
             cands = self._prefer(text, end, cands)
+        if len(surface) == 1 and re.match(r"[-‐][^\W\d_]", text[end:end + 2]):
+            return None  # "20 t-shirts", "a 5 m-class boat": a one-letter symbol inside a word
         if low in v.guarded and re.match(rf"{_SP}+[^\W_]", text[end:end + 3]):
             nxt = re.sub(r"\s+", " ", text[end:end + 20]).strip().lower()
             if not any(nxt.startswith(w) and not nxt[len(w):len(w) + 1].isalpha() for w in v.guarded_unless):
