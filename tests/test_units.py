@@ -350,3 +350,46 @@ def test_norwegian_mil():
 def test_german_grad_celsius():
     r = numcheck.check("Es wurden 40 Grad Celsius (104 Grad Fahrenheit) gemessen.", lang="de")
     assert r.findings[0].verdict is Verdict.CONSISTENT
+
+
+# (lang, text, verdict): the unit words of each language, checked once its lexicon exists.
+LANGUAGE_CASES = [
+    ("sv", "Vägen är 10 engelska mil (16 km) lång.", Verdict.CONSISTENT),
+    ("sv", "Sträckan är 5 mil (50 km).", Verdict.CONSISTENT),
+    ("sv", "Temperaturen steg med 2 grader (3,6 grader Fahrenheit).", Verdict.CONSISTENT),
+    ("sv", "Tanken rymmer 100 liter (26 gallons).", Verdict.CONSISTENT),
+    ("da", "Vejen er 10 engelske mil (16 km) lang.", Verdict.CONSISTENT),
+    ("da", "Der var 30 grader celsius (86 grader fahrenheit).", Verdict.CONSISTENT),
+    ("fi", "Matka on 10 mailia (16 kilometriä).", Verdict.CONSISTENT),
+    ("de", "Die Strecke ist 10 Meilen (16 Kilometer) lang.", Verdict.CONSISTENT),
+    ("de", "Die Strecke ist 10 Meilen (10 Kilometer) lang.", Verdict.AMBIGUOUS),
+    ("de", "Es waren 104 Grad Fahrenheit (57,8 Grad Celsius).", Verdict.INCONSISTENT),
+    ("fr", "une route de 10 milles (16 km)", Verdict.CONSISTENT),
+    ("fr", "il faisait 40 degrés Celsius (104 degrés Fahrenheit)", Verdict.CONSISTENT),
+    ("es", "una carretera de 10 millas (16 kilómetros)", Verdict.CONSISTENT),
+    ("es", "un aumento de 2 grados Celsius (35,6 grados Fahrenheit)", Verdict.INCONSISTENT),
+    ("nl", "een weg van 10 mijl (16 km)", Verdict.CONSISTENT),
+    ("nl", "het was 30 graden Celsius (86 graden Fahrenheit)", Verdict.CONSISTENT),
+    ("it", "una strada di 10 miglia (16 chilometri)", Verdict.CONSISTENT),
+    ("it", "c'erano 40 gradi Celsius (104 gradi Fahrenheit)", Verdict.CONSISTENT),
+    ("pt", "uma estrada de 10 milhas (16 quilômetros)", Verdict.CONSISTENT),
+    ("pt", "fazia 40 graus Celsius (104 graus Fahrenheit)", Verdict.CONSISTENT),
+]
+
+
+@pytest.mark.parametrize("lang,text,verdict", LANGUAGE_CASES)
+def test_unit_words_per_language(lang, text, verdict):
+    if lang not in available_languages():
+        pytest.skip(f"no {lang} lexicon on this branch")
+    r = numcheck.check(text, lang=lang)
+    units = [f for f in r.findings if f.kind == "unit"]
+    assert len(units) == 1, [m.text for m in r.mentions]
+    assert units[0].verdict is verdict, units[0].message
+
+
+def test_command_line_reports_a_unit_slip(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("The fire burned along a 10-mile (6.2 km) stretch.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "numcheck", "check", str(path)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1, out.stderr
+    assert "inconsistent: stated 6.2 km" in out.stdout and "mi and km swapped?" in out.stdout
