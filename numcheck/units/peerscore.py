@@ -172,7 +172,7 @@ def score_cases(cases: Iterable[dict[str, Any]], lang: str | None = None, kinds:
         is_temp = dims.dimension(m.unit) == "temperature"
         return m.kind == "unit" and (("temperature" in kinds) if is_temp else ("quantity" in kinds))
 
-    tp = fp = fn = n = 0
+    tp = fp = fn = n = scored = 0
     unsupported: dict[str, int] = {}
     misses: list[tuple[str, str]] = []
     false_alarms: list[tuple[str, str]] = []
@@ -187,6 +187,7 @@ def score_cases(cases: Iterable[dict[str, Any]], lang: str | None = None, kinds:
             unsupported[str(e)] = unsupported.get(str(e), 0) + 1
             fn += len(expected)
             continue
+        scored += 1
         left = list(expected)
         for p in preds:
             hit = next((e for e in left if matches(p, e)), None)
@@ -200,9 +201,11 @@ def score_cases(cases: Iterable[dict[str, Any]], lang: str | None = None, kinds:
                 false_alarms.append((case.get("id", "?"), p.text))
         fn += len(left)
         misses.extend((case.get("id", "?"), e.get("text") or "") for e in left)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision: float | None = tp / (tp + fp) if tp + fp else 0.0
+    recall: float | None = tp / (tp + fn) if tp + fn else 0.0
+    f1: float | None = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    if unsupported and scored == 0:
+        precision = recall = f1 = None  # not measured: numcheck has no lexicon for the language
     out: dict[str, Any] = {
         "precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn, "cases": n,
         "misses": misses, "false_alarms": false_alarms,
@@ -230,7 +233,9 @@ def read_cases(path: str | os.PathLike) -> list[dict[str, Any]]:
 
 
 def score_file(path: str | os.PathLike, *, lang: str | None = None) -> dict[str, Any]:
-    """precision, recall, f1, tp, fp, fn, cases (and misses, false_alarms) of one file."""
+    """precision, recall, f1, tp, fp, fn, cases (and misses, false_alarms) of one file.
+    precision, recall and f1 are None when no case could be read: the file's language has
+    no lexicon (``unsupported`` says so)."""
     return score_cases(read_cases(path), lang=lang, kinds=kinds_of(path))
 
 
@@ -247,8 +252,10 @@ def main(argv: list[str] | None = None) -> int:
         except NumcheckError as e:
             print(e, file=sys.stderr)
             continue
-        note = "  (language not supported)" if r.get("unsupported") and not r["tp"] else ""
-        print(f"{p.name:40} {r['cases']:5} {r['tp']:4} {r['fp']:4} {r['fn']:4} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}{note}")
+        if r["f1"] is None:
+            print(f"{p.name:40} {r['cases']:5}    –    –    –      –      –      –  (language not supported)")
+            continue
+        print(f"{p.name:40} {r['cases']:5} {r['tp']:4} {r['fp']:4} {r['fn']:4} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}")
     return 0
 
 
