@@ -125,7 +125,7 @@ def test_distractors_make_no_unit_claim(text):
 
 
 NO_MENTION = ["a 2-1 win", "F-16", "page 10", "Boeing 737", "a 5-4 vote", "at 10:30", "the 13F filing",
-              "a 777F freighter", "scp-173m", "grade 5 C students", "Section 5 F applies", "20 t-shirts", "5 in the morning", "a degree in law", "it costs 5 pounds"]
+              "a 777F freighter", "scp-173m", "grade 5 C students", "Section 5 F applies", "20 t-shirts", "a 45 degrees angle", "5 in the morning", "a degree in law", "it costs 5 pounds"]
 
 
 @pytest.mark.parametrize("text", NO_MENTION)
