@@ -92,7 +92,16 @@ def probe(args: list[str], runs: int, label: str, timeout: float = 60) -> Runs:
     return r
 
 
+def _relative(path: Path) -> Path:
+    """The path as a user in the repository root would type it (the children run there)."""
+    try:
+        return path.resolve().relative_to(ROOT)
+    except ValueError:
+        return path.resolve()
+
+
 def cold_start(paragraph: Path, date: str | None, runs: int, log=print) -> dict[str, Runs]:
+    paragraph = _relative(paragraph)
     out: dict[str, Runs] = {}
     out["python"] = wall([sys.executable, "-c", "pass"], runs, "bare `python -c pass` (for reference)")
     cmd, how = cli_command(paragraph, date)
@@ -111,6 +120,7 @@ def cold_start(paragraph: Path, date: str | None, runs: int, log=print) -> dict[
 def cold_breakdown(paragraph: Path, date: str | None) -> dict[str, str]:
     """Where the cold start goes: the slowest imports of the CLI (-X importtime) and a
     cProfile of `import numcheck` + the first check."""
+    paragraph = _relative(paragraph)
     out: dict[str, str] = {}
     if importlib.util.find_spec("numcheck.__main__") is not None:
         cmd = [sys.executable, "-X", "importtime", "-m", "numcheck", "check", str(paragraph)] + (["--date", date] if date else [])
