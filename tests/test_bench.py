@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from bench.accuracy import _read_score, run_accuracy
-from bench.peers import load_peers, numcheck_tool
-from bench.probe import pathological_text
-from bench.score import Pred, currency_code, load_suite, score_case, unit_names
-
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `bench` is a top-level directory, not an installed package
+    sys.path.insert(0, str(ROOT))
+
+from bench.accuracy import _read_score, run_accuracy  # noqa: E402
+from bench.peers import load_peers, numcheck_tool  # noqa: E402
+from bench.probe import pathological_text  # noqa: E402
+from bench.score import Pred, currency_code, load_suite, score_case, unit_names  # noqa: E402
 FIX = ROOT / "fixtures" / "bench"
 
 MONEY = frozenset({"money"})
