@@ -30,65 +30,107 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in ws)
 
 
+def _group_re(g: str) -> str:
+    if g in ("\u00a0", "\u202f", " "):
+        return _SP
+    if g in ("'", "’"):
+        return "['’]"
+    return re.escape(g)
+
+
 def digits_pattern(lex: Lexicon) -> str:
     """A written figure with the language's separators: "1,234.5", "1 234,5", "3.5", "275"."""
     d = re.escape(lex.decimal)
-    g = lex.group
-    if g in ("\u00a0", "\u202f", " "):
-        g_re = _SP
-    elif g == "'" or g == "’":
-        g_re = "['’]"
-    else:
-        g_re = re.escape(g)
+    g_re = _group_re(lex.group)
     return (
         rf"(?<![\d.,'’])(?:\d{{1,3}}(?:{g_re}\d{{3}})+(?!\d)(?:{d}\d+)?|\d+(?:{d}\d+)?)"
         rf"(?!\d|[.,]\d)"
     )
 
 
+def other_decimal(lex: Lexicon) -> str:
+    """The decimal mark of the other convention: "," for English, "." for Swedish."""
+    return "," if lex.decimal == "." else "."
+
+
+def foreign_decimal_pattern(lex: Lexicon) -> str:
+    """ "3,5" in English copy (or "3.5" in German): a translator's decimal mark. Read as a
+    decimal only right before a scale word ("3,5 million kronor" is 3.5 million); with one
+    or two digits after the mark it cannot be a thousands group."""
+    o = re.escape(other_decimal(lex))
+    return rf"(?<![\d.,'’])\d+{o}\d{{1,2}}(?!\d|[.,]\d)"
+
+
+def _links_pattern(lex: Lexicon) -> str:
+    """Words between a figure and its currency ("d'" of "3 milliards d'euros")."""
+    links = sorted(lex.links, key=len, reverse=True)
+    if not links:
+        return "(?!)"
+    return "|".join(re.escape(w.strip()) + (_SP if w.endswith(" ") else "") for w in links)
+
+
 def number_words_pattern(lex: Lexicon) -> str:
     nw = lex.number_words
     units = list(nw.get("units", {})) + list(nw.get("tens", {}))
-    hundred = list(nw.get("hundred", []))
+    hundred = list(nw.get("hundred", [])) + list(nw.get("multipliers", {}))
     head = _alt(list(nw.get("half", [])) + list(nw.get("quarter", [])))
-    word = _alt(units)
+    word = _alt(units + hundred)
+    if nw.get("compound"):
+        # "zweiundzwanzig", "tjugotre", "tvåhundra", "kaksikymmentä": number words written
+        # as one word are a run of the same vocabulary, optionally joined by an infix.
+        infix = _alt(nw.get("infix", [])) or "(?!)"
+        word = rf"(?:{word})(?:(?:{infix})?(?:{word}))*"
     joiners = "|".join(re.escape(j) for j in nw.get("joiners", []) if j != "-")
+    joiners = joiners or "(?!)"
     hund = _alt(hundred) or "(?!)"
     half_tail = _alt(nw.get("and_a_half", [])) or "(?!)"
     seq = rf"(?:{word})(?:(?:{_SP}|-)(?:(?:{joiners}){_SP})?(?:{word}|{hund}))*(?:{_SP}(?:{half_tail}))?"
     if head:
-        return rf"(?i:\b(?:(?:{head})|{seq})\b)"
-    return rf"(?i:\b{seq}\b)"
+        return rf"(?i:(?<![^\W\d_])(?:(?:{head})|{seq})(?![^\W\d_]))"
+    return rf"(?i:(?<![^\W\d_]){seq}(?![^\W\d_]))"
+
+
+def _symbol_alt(symbols: Iterable[str]) -> str:
+    """Symbols; one that starts with a letter ("kr", "Fr.") must start a word."""
+    parts = []
+    for w in sorted(set(symbols), key=lambda w: (-len(w), w)):
+        e = re.escape(w)
+        parts.append(rf"(?<![^\W\d_]){e}" if w[:1].isalpha() else e)
+    return "|".join(parts) or "(?!)"
 
 
 @functools.lru_cache(maxsize=None)
 def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern]:
     lex = get_lexicon(lang)
     digits = digits_pattern(lex)
+    foreign = foreign_decimal_pattern(lex)
     words = number_words_pattern(lex)
     long_scales = [w for w in lex.scales if len(w) > 3 or w.islower() and len(w) > 2]
     short_scales = [w for w in lex.scales if w not in long_scales]
     scale = rf"(?:(?i:{_alt(long_scales)})|{_alt(short_scales)})(?![^\W\d_])"
     codes = _alt(lex.codes)
-    symbols = _alt(lex.symbols)
+    symbols = _symbol_alt(lex.symbols)
     pre = rf"(?:(?<![^\W\d_])(?:{codes})|{symbols})"
-    names = _alt(list(lex.names) + list(lex.generic) + [k for k in lex.defaults if k.isalpha()])
-    post = rf"(?:(?i:{names})|(?<![^\W\d_])(?:{codes})|{symbols})(?![^\W\d_])"
+    bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
+    names = _alt(list(lex.names) + list(lex.generic) + bare)
+    post = rf"(?:(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes})|{symbols})(?![^\W\d_])"
+    link = rf"(?:{_links_pattern(lex)})"
     joiners = _alt(j for j in lex.range_joiners)
+    num = rf"(?:{digits}|{foreign}(?=(?:{_SP}|-)?{scale}))"
     money = rf"""
         (?:(?P<pre>{pre}){_SP}?)?
-        (?P<num>{digits})
+        (?P<num>{num})
         (?:(?:{_SP}|-)?(?P<scale>{scale}))?
         (?:
             {_SP}?(?P<rj>{joiners}){_SP}?
             (?:(?P<pre2>{pre}){_SP}?)?
-            (?P<num2>{digits})
+            (?P<num2>{num})
             (?:(?:{_SP}|-)?(?P<scale2>{scale}))?
         )?
-        (?:{_SP}?(?P<post>{post}))?
+        (?:{_SP}?{link}?(?P<post>{post}))?
       | (?P<wnum>{words})
         (?:(?:{_SP}|-)(?P<wscale>{scale}))?
-        {_SP}(?P<wpost>(?i:{names})(?![^\W\d_]))
+        (?:{_SP}{link}?|{link})(?P<wpost>(?i:{names})(?![^\W\d_]))
     """
     hedge = rf"(?i)(?<![^\W\d_])(?P<h>{_alt(lex.hedges)}){_SP}*\Z"
     return re.compile(money, re.X), re.compile(hedge)
@@ -99,10 +141,17 @@ class MoneyScanner:
 
     def __init__(self, lang: str):
         self.lex = get_lexicon(lang)
-        self.pattern, self.hedge_pattern = _money_regex(self.lex.lang)
+        self.pattern, self.hedge_pattern = _money_regex(lang)
         nw = self.lex.number_words
         self._word_values = {k.lower(): v for k, v in {**nw.get("units", {}), **nw.get("tens", {})}.items()}
-        self._hundred = {w.lower() for w in nw.get("hundred", [])}
+        self._multipliers = {w.lower(): 100 for w in nw.get("hundred", [])}
+        self._multipliers.update({k.lower(): v for k, v in nw.get("multipliers", {}).items()})
+        self._infixes = tuple(w.lower() for w in nw.get("infix", []))
+        self._joiner_words = {w.lower() for w in nw.get("joiners", []) if w != "-"}
+        self._text2num = bool(nw.get("text2num"))
+        # long scale words match in any case ("Milliarden", "MILJARDER"); see _money_regex
+        self._scales_folded = {w.lower(): p for w, p in self.lex.scales.items() if len(w) > 3 or w.islower() and len(w) > 2}
+        self._foreign_decimal = re.compile(foreign_decimal_pattern(self.lex).replace("(?<![\\d.,'’])", ""))
         self._half = {w.lower() for w in nw.get("half", [])}
         self._quarter = {w.lower() for w in nw.get("quarter", [])}
         self._and_half = {w.lower() for w in nw.get("and_a_half", [])}
@@ -112,6 +161,10 @@ class MoneyScanner:
     def parse_digits(self, s: str) -> tuple[float, float]:
         """"1,234.5" → (1234.5, 0.1): the value and the rounding step its writing implies."""
         lex = self.lex
+        if self._foreign_decimal.fullmatch(s):
+            # only reachable before a scale word (see foreign_decimal_pattern)
+            whole, frac = s.split(other_decimal(lex), 1)
+            return float(f"{whole}.{frac}"), 10.0 ** -len(frac)
         s = re.sub(r"[ \u00a0\u202f'’]", "", s) if lex.group not in (",", ".") else s
         if lex.group in (",", "."):
             s = s.replace(lex.group, "")
@@ -139,20 +192,72 @@ class MoneyScanner:
                 extra = 0.5
         total = 0.0
         current = 0.0
-        for tok in re.split(r"[ -]+", low):
-            if tok in self._word_values:
-                current += self._word_values[tok]
-            elif tok in self._hundred:
-                current = (current or 1) * 100
-            elif tok in ("and",):
-                continue
-            else:
-                return None
+        parsed = self._text2num_value(low) if self._text2num else None
+        if parsed is not None:
+            current = parsed
+        else:
+            for tok in self._tokens(low):
+                if tok is None:
+                    return None
+                if tok in self._word_values:
+                    current += self._word_values[tok]
+                elif tok in self._multipliers:
+                    current = (current or 1) * self._multipliers[tok]
+                elif tok in self._joiner_words or tok in self._infixes:
+                    continue
+                else:
+                    return None
         total += current + extra
         if total <= 0:
             return None
         step = 0.1 if extra else (10.0 if total >= 20 and total % 10 == 0 else 1.0)
         return total, step
+
+    def scale_power(self, word: str) -> int | None:
+        """The power of ten of a scale word as written ("Milliarden" → 9, "Mrd." → 9)."""
+        scales = self.lex.scales
+        if word in scales:
+            return scales[word]
+        return self._scales_folded.get(word.lower())
+
+    def _text2num_value(self, low: str) -> float | None:
+        """The value of number words by text2num, for the languages it covers."""
+        try:
+            from text_to_num import text2num
+        except ImportError:  # pragma: no cover - declared as a dependency
+            return None
+        try:
+            return float(text2num(low, self.lex.lang))
+        except (ValueError, TypeError):
+            return None  # a form text2num does not know ("eine"): the word lists decide
+
+    def _tokens(self, low: str):
+        """Words of a number phrase, with words written together split into their parts
+        ("tjugotre" → "tjugo", "tre"; "zweiundzwanzig" → "zwei", "und", "zwanzig");
+        None for a part that is not a number word."""
+        vocab = sorted(set(self._word_values) | set(self._multipliers) | set(self._infixes), key=len, reverse=True)
+        for tok in re.split(r"[ -]+", low):
+            if not tok:
+                continue
+            if tok in self._word_values or tok in self._multipliers or tok in self._joiner_words:
+                yield tok
+                continue
+            parts = self._split(tok, vocab)
+            if parts is None:
+                yield None
+                return
+            yield from parts
+
+    @staticmethod
+    def _split(tok: str, vocab: list[str]) -> list[str] | None:
+        if not tok:
+            return []
+        for w in vocab:
+            if tok.startswith(w):
+                rest = MoneyScanner._split(tok[len(w):], vocab)
+                if rest is not None:
+                    return [w] + rest
+        return None
 
     # -- currency --------------------------------------------------------------------------
     def currency(self, *surfaces: str | None) -> tuple[tuple[str, ...], str]:
@@ -208,9 +313,10 @@ class MoneyScanner:
             # "rose from $2m to $3m" is two amounts). Otherwise keep the first amount alone
             # and rescan from the second.
             ok = True
-            if joiner == "and" and not self._preceded_by(text, m.start(), self._between):
+            if joiner in self.lex.range_between_only and not self._preceded_by(text, m.start(), self._between):
                 ok = False
-            if joiner in ("to", "-", "–", "—") and self._preceded_by(text, m.start(), ("from",)):
+            change = tuple(self.lex.range_change_from)
+            if change and joiner not in self.lex.range_between_only and self._preceded_by(text, m.start(), change):
                 ok = False
             if pre2 and pre and pre2 != pre:
                 ok = False
@@ -229,12 +335,12 @@ class MoneyScanner:
         s2 = m.group("scale2")
         if num2 is not None:
             v2, step2 = self.parse_digits(num2)
-            scale2 = 10.0 ** self.lex.scales[s2] if s2 else 1.0
+            scale2 = 10.0 ** self.scale_power(s2) if s2 else 1.0
             if not s1 and s2:
                 s1 = s2  # "$2–3 million": the scale word is written once, after the range
             v2 *= scale2
             step1 = min(step1, step2)
-        scale = 10.0 ** self.lex.scales[s1] if s1 else 1.0
+        scale = 10.0 ** self.scale_power(s1) if s1 else 1.0
         value = v1 * scale
         if v2 is not None and not v2 > value:
             v2 = None  # "$5-4 million" is not a range we can read
@@ -268,7 +374,7 @@ class MoneyScanner:
             return None
         v, step = self.parse_digits(m.group("num"))
         s = m.group("scale")
-        scale = 10.0 ** self.lex.scales[s] if s else 1.0
+        scale = 10.0 ** self.scale_power(s) if s else 1.0
         hedge = self.hedge_before(text, start)
         return Mention(
             text=text[start:end], start=start, end=end, value=v * scale, unit=cands[0], kind="money",
@@ -289,12 +395,12 @@ class MoneyScanner:
         cands, unit_text = self.currency(post)
         if not cands:
             return None
-        if s and s not in self.lex.scales:
+        if s and self.scale_power(s) is None:
             return None
         if s and len(s) <= 2 and not s.islower():
             return None  # "a B dollars": only long scale words follow number words
         v, step = parsed
-        scale = 10.0 ** self.lex.scales[s] if s else 1.0
+        scale = 10.0 ** self.scale_power(s) if s else 1.0
         start, end = m.start(), m.end()
         hedge = self.hedge_before(text, start)
         return Mention(
@@ -320,12 +426,19 @@ def register_scanner(fn: Callable[[str, str], list[Mention]]) -> None:
         _EXTRA_SCANNERS.append(fn)
 
 
-def extract(text: str, *, lang: str = "en") -> list[Mention]:
-    """Every amount in ``text``, paired or not, in order of position."""
-    from .lexicon import normalize_lang
+def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None = None) -> list[Mention]:
+    """Every amount in ``text``, paired or not, in order of position. ``lang=None``: the
+    language is guessed from the text (see lexicon/detect.py)."""
+    from .currency import resolve_currencies
+    from .lexicon import canonical_tag
 
-    base = normalize_lang(lang)
-    mentions = get_scanner(base).scan(text)
+    if lang is None:
+        from .lexicon.detect import guess_language
+
+        lang = guess_language(text).lang
+    tag = canonical_tag(lang)
+    scanner = get_scanner(tag)
+    mentions = resolve_currencies(scanner.scan(text), text, scanner.lex, currency_hints)
     for fn in _EXTRA_SCANNERS:
         mentions.extend(fn(text, lang))
     mentions.sort(key=lambda x: (x.start, x.end))

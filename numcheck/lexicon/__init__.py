@@ -52,6 +52,24 @@ class Lexicon:
     range_between: tuple[str, ...]
     range_joiners: tuple[str, ...]
     extra: dict[str, Any] = field(default_factory=dict)  # sections other stages read (units, …)
+    region: str = ""  # the region of the language tag ("US" of "en-US"); "" when none
+    fallbacks: dict[str, str] = field(default_factory=dict)  # readings used when nothing else decides
+    region_defaults: dict[str, str] = field(default_factory=dict)  # readings the tag's region decides
+    evidence: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → words naming its country
+    detect_words: frozenset[str] = frozenset()  # function words that say a text is in this language
+    links: tuple[str, ...] = ()  # words between a figure and its currency: "d'" in "3 milliards d'euros"
+    range_between_only: tuple[str, ...] = ()  # joiners that make a range only after range_between
+    range_change_from: tuple[str, ...] = ()  # words that make "X to Y" a change, not a range
+
+    def surface_key(self, surface: str) -> str | None:
+        """The key under which a written currency appears in defaults/fallbacks/hints."""
+        key = surface.strip()
+        for table in (self.region_defaults, self.defaults, self.fallbacks):
+            if key in table:
+                return key
+            if key.lower() in table:
+                return key.lower()
+        return None
 
     def currency_candidates(self, surface: str) -> tuple[str, ...]:
         """The ISO codes a written currency (symbol, code or word) can stand for here.
@@ -69,6 +87,11 @@ class Lexicon:
         default = self.defaults.get(key) or self.defaults.get(low)
         if default:
             return (default,)
+        fallback = self.fallbacks.get(key) or self.fallbacks.get(low)
+        if fallback and fallback not in cands:
+            # a word CLDR does not list for the fallback's currency ("Dollar" in German
+            # lists AUD, CAD, … but not USD, whose German name is "US-Dollar")
+            cands = (fallback,) + cands
         return cands
 
 
@@ -77,17 +100,72 @@ def _load_toml(path: Path) -> dict[str, Any]:
         return tomllib.load(f)
 
 
+#: Language codes read with another language's data: Norwegian ("no") and Nynorsk ("nn")
+#: copy is read with the Bokmål lexicon (same currency words, numbers and scale words).
+ALIASES = {"no": "nb", "nn": "nb"}
+
+
 def normalize_lang(lang: str | None) -> str:
-    """'en-US' → 'en', 'sv_SE' → 'sv'. The region is read separately where it matters."""
+    """'en-US' → 'en', 'sv_SE' → 'sv', 'no' → 'nb'. The region is read by :func:`lang_region`."""
     if not lang:
         return "en"
-    return re.split(r"[-_]", lang.strip())[0].lower()
+    base = re.split(r"[-_]", lang.strip())[0].lower()
+    return ALIASES.get(base, base)
+
+
+def lang_region(lang: str | None) -> str:
+    """'en-US' → 'US', 'de_CH' → 'CH', 'sv' → ''."""
+    if not lang:
+        return ""
+    for part in re.split(r"[-_]", lang.strip())[1:]:
+        if len(part) == 2 and part.isalpha():
+            return part.upper()
+    return ""
+
+
+def canonical_tag(lang: str | None) -> str:
+    """'EN_us' → 'en-US', 'no' → 'nb': one spelling per lexicon, for caching."""
+    base, region = normalize_lang(lang), lang_region(lang)
+    return f"{base}-{region}" if region else base
+
+
+def _expand_cues(words: list[str]) -> set[str]:
+    """A word cue is written on its own, after a comma, in parentheses or after a dash:
+    "motsvarande", ", motsvarande", "(motsvarande", "– motsvarande"."""
+    out: set[str] = set()
+    for w in words:
+        w = w.lower()
+        out |= {w, f", {w}", f"({w}", f"– {w}", f", {w},", f"; {w}"}
+    return out
 
 
 @functools.lru_cache(maxsize=None)
 def get_lexicon(lang: str = "en") -> Lexicon:
-    """The lexicon of ``lang`` (a tag like "en", "en-US", "sv"); built once per process."""
+    """The lexicon of ``lang`` (a tag like "en", "en-US", "de-CH", "sv"); built once per
+    process and tag. A region overrides the separators ("de-CH": "1’234.50") and the
+    readings its desks give ambiguous symbols ("en-CA": "$" is CAD)."""
     base = normalize_lang(lang)
+    region = lang_region(lang)
+    lex = _base_lexicon(base)
+    if not region:
+        return lex
+    from dataclasses import replace
+
+    gen_regions = lex.extra.get("_regions", {})
+    sep = gen_regions.get(region, {})
+    region_defaults = dict(lex.extra.get("_region_defaults", {}).get(region, {}))
+    return replace(
+        lex,
+        decimal=sep.get("decimal", lex.decimal),
+        group=sep.get("group", lex.group),
+        region=region,
+        region_defaults=region_defaults,
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _base_lexicon(base: str) -> Lexicon:
+    lang = base
     gen_path = HERE / "generated" / f"{base}.json"
     data_path = HERE / "data" / f"{base}.toml"
     if not gen_path.exists() or not data_path.exists():
@@ -118,7 +196,12 @@ def get_lexicon(lang: str = "en") -> Lexicon:
 
     cues = data.get("cues", {})
     ranges = data.get("ranges", {})
-    known = {"scales", "defaults", "names", "symbols", "hedges", "cues", "numbers", "ranges", "codes"}
+    known = {"scales", "defaults", "names", "symbols", "hedges", "cues", "numbers", "ranges", "codes",
+             "fallbacks", "regions", "detect", "build"}
+    extra = {k: v for k, v in data.items() if k not in known}
+    extra["_regions"] = gen.get("regions", {})
+    extra["_region_defaults"] = data.get("regions", {})
+    strong = set(cues.get("strong", ())) | _expand_cues(cues.get("strong_words", []))
     return Lexicon(
         lang=base,
         decimal=gen["decimal"],
@@ -130,14 +213,20 @@ def get_lexicon(lang: str = "en") -> Lexicon:
         codes=codes,
         defaults=dict(data.get("defaults", {})),
         hedges=hedges,
-        cues_strong=frozenset(cues.get("strong", ())),
+        cues_strong=frozenset(strong),
         cues_reverse=frozenset(cues.get("reverse", ())),
         cues_weak_without_hedge=frozenset(cues.get("weak_without_hedge", ())),
         number_words=data.get("numbers", {}),
         range_between=tuple(ranges.get("between", ())),
         range_joiners=tuple(ranges.get("joiners", ())),
-        extra={k: v for k, v in data.items() if k not in known},
+        extra=extra,
+        fallbacks=dict(data.get("fallbacks", {})),
+        evidence={k: tuple(v) for k, v in gen.get("evidence", {}).items()},
+        detect_words=frozenset(w.lower() for w in data.get("detect", {}).get("words", ())),
+        links=tuple(data.get("numbers", {}).get("links", ())),
+        range_between_only=tuple(ranges.get("between_only", ())),
+        range_change_from=tuple(ranges.get("change_from", ())),
     )
 
 
-__all__ = ["Lexicon", "get_lexicon", "available_languages", "normalize_lang"]
+__all__ = ["Lexicon", "get_lexicon", "available_languages", "normalize_lang", "lang_region", "canonical_tag"]

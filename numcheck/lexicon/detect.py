@@ -1,0 +1,50 @@
+"""Guess the language of a text from its function words (``lang=None``).
+
+Each language's data file lists words that are frequent in it and rare in the others
+(``[detect] words``: "och", "att", "är" for Swedish; "und", "der", "nicht" for German). The
+guess is the language whose list covers most of the text's words; no model, no download.
+A text too short to tell is read as English, and the guess says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import available_languages, get_lexicon
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    lang: str
+    hits: int  # words of the text found in the winner's list
+    words: int  # words in the text
+    runner_up: str | None
+    note: str
+
+
+def guess_language(text: str, default: str = "en") -> LanguageGuess:
+    tokens = [t.lower() for t in _WORD.findall(text)]
+    # elided French/Italian articles count as their article: "l'euro" → "l"
+    tokens = [re.split(r"['’]", t)[0] if re.search(r"['’]", t) else t for t in tokens]
+    scores: list[tuple[int, str]] = []
+    for lang in available_languages():
+        words = get_lexicon(lang).detect_words
+        scores.append((sum(1 for t in tokens if t in words), lang))
+    scores.sort(key=lambda x: (-x[0], x[1] != default, x[1]))
+    best_hits, best = scores[0] if scores else (0, default)
+    runner = scores[1] if len(scores) > 1 else (0, None)
+    if best_hits == 0:
+        return LanguageGuess(default, 0, len(tokens), None,
+                             f"language not given and no function words to tell it by; read as {default!r}")
+    if runner[0] == best_hits:
+        best = default if default in (best, runner[1]) else best
+    note = (f"language not given; guessed {best!r} from its function words "
+            f"({best_hits} of {len(tokens)} words"
+            + (f"; next {runner[1]!r} with {runner[0]}" if runner[1] and runner[0] else "") + ")")
+    return LanguageGuess(best, best_hits, len(tokens), runner[1], note)
+
+
+__all__ = ["guess_language", "LanguageGuess"]
