@@ -41,9 +41,11 @@ def _group_re(g: str) -> str:
 def digits_pattern(lex: Lexicon) -> str:
     """A written figure with the language's separators: "1,234.5", "1 234,5", "3.5", "275"."""
     d = re.escape(lex.decimal)
-    g_re = _group_re(lex.group)
+    groups = [lex.group] + [g for g in lex.number_words.get("extra_groups", []) if g != lex.decimal]
+    g_re = "(?:" + "|".join(dict.fromkeys(_group_re(g) for g in groups)) + ")"
+    # "000" never starts an amount: it is the tail of a grouped figure ("300 000").
     return (
-        rf"(?<![\d.,'’])(?:\d{{1,3}}(?:{g_re}\d{{3}})+(?!\d)(?:{d}\d+)?|\d+(?:{d}\d+)?)"
+        rf"(?<![\d.,'’])(?!0\d)(?:\d{{1,3}}(?:{g_re}\d{{3}})+(?!\d)(?:{d}\d+)?|\d+(?:{d}\d+)?)"
         rf"(?!\d|[.,]\d)"
     )
 
@@ -110,11 +112,16 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern]:
     scale = rf"(?:(?i:{_alt(long_scales)})|{_alt(short_scales)})(?![^\W\d_])"
     codes = _alt(lex.codes)
     symbols = _symbol_alt(lex.symbols)
-    pre = rf"(?:(?<![^\W\d_])(?:{codes})|{symbols})"
+    # "CAD$ 15", "aud$ 15": an ISO code written before "$" names the dollar
+    pre = rf"(?:(?<![^\W\d_])(?i:{codes})\$|(?<![^\W\d_])(?:{codes})|{symbols})"
     bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
     names = _alt(list(lex.names) + list(lex.generic) + bare)
     post = rf"(?:(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes})|{symbols})(?![^\W\d_])"
     link = rf"(?:{_links_pattern(lex)})"
+    # "16,4 Millionen kanadischen Dollar", "10 svenske kr": a country word in front of a
+    # bare currency word picks that country's currency (words from CLDR, see currency.py)
+    ev = _alt(w for ws in lex.evidence.values() for w in ws if " " not in w)
+    qual = rf"(?i:(?<![^\W\d_])(?:{ev})[^\W\d_]*){_SP}" if ev else "(?!)"
     joiners = _alt(j for j in lex.range_joiners)
     num = rf"(?:{digits}|{foreign}(?=(?:{_SP}|-)?{scale}))"
     money = rf"""
@@ -127,13 +134,28 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern]:
             (?P<num2>{num})
             (?:(?:{_SP}|-)?(?P<scale2>{scale}))?
         )?
-        (?:{_SP}?{link}?(?P<post>{post}))?
+        (?:{_SP}?{link}?(?:(?P<qual>{qual})??)(?P<post>{post}))?
       | (?P<wnum>{words})
         (?:(?:{_SP}|-)(?P<wscale>{scale}))?
-        (?:{_SP}{link}?|{link})(?P<wpost>(?i:{names})(?![^\W\d_]))
+        (?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}))(?![^\W\d_]))
     """
     hedge = rf"(?i)(?<![^\W\d_])(?P<h>{_alt(lex.hedges)}){_SP}*\Z"
     return re.compile(money, re.X), re.compile(hedge)
+
+
+@functools.lru_cache(maxsize=None)
+def _subunit_regex(lang: str) -> re.Pattern | None:
+    lex = get_lexicon(lang)
+    nw = lex.number_words
+    subunits = nw.get("subunits", [])
+    if not subunits:
+        return None
+    joiners = _alt(j for j in nw.get("joiners", []) if j != "-") or "(?!)"
+    words = number_words_pattern(lex)
+    return re.compile(
+        rf"{_SP}?(?:,{_SP}?|(?i:{joiners}){_SP})?(?P<n>\d{{1,2}}(?!\d)|{words}){_SP}?"
+        rf"(?i:{_alt(subunits)})(?![^\W\d_])"
+    )
 
 
 class MoneyScanner:
@@ -149,6 +171,12 @@ class MoneyScanner:
         self._infixes = tuple(w.lower() for w in nw.get("infix", []))
         self._joiner_words = {w.lower() for w in nw.get("joiners", []) if w != "-"}
         self._text2num = bool(nw.get("text2num"))
+        owners: dict[str, list[str]] = {}
+        for code, words in self.lex.evidence.items():
+            for w in words:
+                owners.setdefault(w.lower(), []).append(code)
+        self._evidence_owner = sorted(owners.items(), key=lambda kv: -len(kv[0]))
+        self._subunit = _subunit_regex(lang)
         # long scale words match in any case ("Milliarden", "MILJARDER"); see _money_regex
         self._scales_folded = {w.lower(): p for w, p in self.lex.scales.items() if len(w) > 3 or w.islower() and len(w) > 2}
         self._foreign_decimal = re.compile(foreign_decimal_pattern(self.lex).replace("(?<![\\d.,'’])", ""))
@@ -165,9 +193,10 @@ class MoneyScanner:
             # only reachable before a scale word (see foreign_decimal_pattern)
             whole, frac = s.split(other_decimal(lex), 1)
             return float(f"{whole}.{frac}"), 10.0 ** -len(frac)
-        s = re.sub(r"[ \u00a0\u202f'’]", "", s) if lex.group not in (",", ".") else s
-        if lex.group in (",", "."):
-            s = s.replace(lex.group, "")
+        s = re.sub(r"[ \u00a0\u202f'’]", "", s)  # space-like groups, whatever the language's own
+        for g in {lex.group, *lex.number_words.get("extra_groups", [])}:
+            if g in (",", ".") and g != lex.decimal:
+                s = s.replace(g, "")
         if lex.decimal in s:
             whole, frac = s.split(lex.decimal, 1)
             value = float(f"{whole or '0'}.{frac}")
@@ -272,6 +301,17 @@ class MoneyScanner:
                 best, best_text = c, s
         return best, best_text
 
+    def qualified(self, cands: tuple[str, ...], surface: str, qual: str | None) -> tuple[str, ...]:
+        """Narrow a bare currency word by the country word in front of it ("kanadischen
+        Dollar" → CAD); unchanged when the word names none of its currencies."""
+        if not qual:
+            return cands
+        q = qual.strip().lower()
+        owners = [code for w, codes in self._evidence_owner if q.startswith(w) for code in codes]
+        raw = set(cands) | set(self.lex.symbols.get(surface.strip(), ())) | set(self.lex.generic.get(surface.strip().lower(), ()))
+        picked = tuple(dict.fromkeys(c for c in owners if c in raw))
+        return picked or cands
+
     def hedge_before(self, text: str, start: int) -> tuple[Hedge, str, int] | None:
         lo = max(0, start - 40)
         m = self.hedge_pattern.search(text, lo, start)
@@ -283,6 +323,28 @@ class MoneyScanner:
     def _preceded_by(self, text: str, start: int, words: tuple[str, ...]) -> bool:
         before = text[max(0, start - 12) : start].lower().rstrip()
         return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in words)
+
+    def _with_subunits(self, text: str, m: Mention, resume: int) -> tuple[Mention, int]:
+        """ "2 kronor och 23 öre" → 2.23 SEK: a whole amount followed by its hundredths."""
+        if self._subunit is None or m.is_range or m.scale != 1.0 or m.value != int(m.value):
+            return m, resume
+        t = self._subunit.match(text, m.end)
+        if not t:
+            return m, resume
+        raw = t.group("n")
+        if raw.isdigit():
+            cents = float(raw)
+        else:
+            parsed = self.parse_words(raw)
+            if parsed is None:
+                return m, resume
+            cents = parsed[0]
+        if not 0 < cents < 100:
+            return m, resume
+        from dataclasses import replace
+
+        end = t.end()
+        return replace(m, value=m.value + cents / 100, text=text[m.start:end], end=end, step=0.01), max(resume, end)
 
     # -- scanning --------------------------------------------------------------------------
     def scan(self, text: str) -> list[Mention]:
@@ -296,6 +358,7 @@ class MoneyScanner:
                 break
             mention, resume = self._build(text, m)
             if mention is not None:
+                mention, resume = self._with_subunits(text, mention, resume)
                 out.append(mention)
             pos = max(resume, m.start() + 1)
         return out
@@ -325,6 +388,8 @@ class MoneyScanner:
         cands, unit_text = self.currency(pre, pre2, post)
         if not cands:
             return None, m.end("num")
+        if post and m.group("qual"):
+            cands = self.qualified(cands, post, m.group("qual"))
         start = m.start()
         end = m.end()
         if not post:
@@ -395,6 +460,7 @@ class MoneyScanner:
         cands, unit_text = self.currency(post)
         if not cands:
             return None
+        cands = self.qualified(cands, post, m.group("wqual"))
         if s and self.scale_power(s) is None:
             return None
         if s and len(s) <= 2 and not s.islower():

@@ -83,6 +83,8 @@ class Lexicon:
             return (key,)
         if low in self.names:
             return (self.names[low],)
+        if key.endswith("$") and key[:-1].upper() in self.codes:
+            return (key[:-1].upper(),)  # "CAD$", "aud$"
         cands: tuple[str, ...] = self.symbols.get(key, ()) or self.generic.get(low, ())
         default = self.defaults.get(key) or self.defaults.get(low)
         if default:
