@@ -19,7 +19,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 @dataclass(frozen=True)
 class LanguageGuess:
     lang: str
-    hits: int  # words of the text found in the winner's list
+    hits: float  # words of the text found in the winner's list, weighted by how many languages list them
     words: int  # words in the text
     runner_up: str | None
     note: str
@@ -29,10 +29,16 @@ def guess_language(text: str, default: str = "en") -> LanguageGuess:
     tokens = [t.lower() for t in _WORD.findall(text)]
     # elided French/Italian articles count as their article: "l'euro" → "l"
     tokens = [re.split(r"['’]", t)[0] if re.search(r"['’]", t) else t for t in tokens]
-    scores: list[tuple[int, str]] = []
-    for lang in available_languages():
-        words = get_lexicon(lang).detect_words
-        scores.append((sum(1 for t in tokens if t in words), lang))
+    lists = {lang: get_lexicon(lang).detect_words for lang in available_languages()}
+    # A word listed by several languages ("og": Danish and Norwegian) counts for each of
+    # them in proportion: the words only one language lists decide between close ones.
+    share: dict[str, int] = {}
+    for words in lists.values():
+        for w in words:
+            share[w] = share.get(w, 0) + 1
+    scores: list[tuple[float, str]] = []
+    for lang, words in lists.items():
+        scores.append((sum(1 / share[t] for t in tokens if t in words), lang))
     scores.sort(key=lambda x: (-x[0], x[1] != default, x[1]))
     best_hits, best = scores[0] if scores else (0, default)
     runner = scores[1] if len(scores) > 1 else (0, None)
@@ -42,8 +48,8 @@ def guess_language(text: str, default: str = "en") -> LanguageGuess:
     if runner[0] == best_hits:
         best = default if default in (best, runner[1]) else best
     note = (f"language not given; guessed {best!r} from its function words "
-            f"({best_hits} of {len(tokens)} words"
-            + (f"; next {runner[1]!r} with {runner[0]}" if runner[1] and runner[0] else "") + ")")
+            f"(score {best_hits:.1f} over {len(tokens)} words"
+            + (f"; next {runner[1]!r} with {runner[0]:.1f}" if runner[1] and runner[0] else "") + ")")
     return LanguageGuess(best, best_hits, len(tokens), runner[1], note)
 
 
