@@ -15,6 +15,9 @@ from .lexicon import Lexicon, get_lexicon, normalize_lang
 from .model import Claim, Mention
 
 _DASHES = re.compile(r"[‐‑‒–—―-]+")
+#: "a $275 million package (about 3 billion kronor)": up to three plain words (the noun the
+#: amount qualifies) may stand before the cue.
+_NOUN_GAP = re.compile(r"^((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)\s*(.*)$", re.S)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 
@@ -42,6 +45,26 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
     if len(raw) > 60 or "\n" in raw.strip(" \t"):
         return None
     gap = normalize_gap(raw)
+    claim = _cue_claim(lex, first, second, raw, gap)
+    if claim is not None:
+        return claim
+    m = _NOUN_GAP.match(gap)
+    if m and m.group(2) and m.group(1).split()[0] not in _STOP:
+        rest = m.group(2)
+        if rest in lex.cues_strong or rest in lex.cues_weak_without_hedge:
+            # A noun between the amount and the cue: "package (about 3 billion kronor)".
+            # Strong only when the second amount carries a hedge ("about", "some"); a bare
+            # parenthesis after a noun can also be a part of the whole ("fund (€2bn of it)").
+            strength = "strong" if second.hedge is not None else "weak"
+            return Claim(source=first, target=second, cue=raw, strength=strength)
+    return None
+
+
+#: Words that start a new statement rather than name what the first amount is.
+_STOP = {"and", "but", "while", "whereas", "plus", "then", "after", "before", "of", "in", "for", "from", "to", "with"}
+
+
+def _cue_claim(lex: Lexicon, first: Mention, second: Mention, raw: str, gap: str) -> Claim | None:
     if gap in lex.cues_reverse:
         return Claim(source=second, target=first, cue=raw, strength="strong")
     if gap in lex.cues_weak_without_hedge:

@@ -82,6 +82,8 @@ def money_hints(provider: RateProvider, day: Date | None) -> Callable[[Claim, Co
             out.append(f"matches the rate applied the wrong way round ({human(s.value)} ÷ {rate_text(conv.factor)} = {human(inverted)})")
         elif near(stated, s.value, 0.02):
             out.append("matches the source figure unconverted")
+        if not out:
+            out.extend(_wrong_currency(provider, day, conv, s.value, stated, near))
         if not out and conv.rate is not None and hasattr(provider, "nearest_day_for"):
             want = stated / s.value
             try:
@@ -93,6 +95,26 @@ def money_hints(provider: RateProvider, day: Date | None) -> Callable[[Claim, Co
         return out
 
     return hints
+
+
+#: Currencies a writer mixes up most: tried when a figure fits no conversion.
+_USUAL = ("USD", "EUR", "GBP", "JPY", "CHF", "SEK", "NOK", "DKK", "CNY", "CAD", "AUD")
+
+
+def _wrong_currency(provider: RateProvider, day: Date | None, conv: Conversion, value: float, stated: float, near) -> list[str]:
+    for alt in _USUAL:
+        if alt in (conv.source_unit, conv.target_unit):
+            continue
+        try:
+            from_alt = provider.rate(alt, conv.target_unit, day).value
+            into_alt = provider.rate(conv.source_unit, alt, day).value
+        except RateUnavailable:
+            continue
+        if near(stated, value * from_alt, 0.01):
+            return [f"matches a conversion from {alt}, not {conv.source_unit}"]
+        if near(stated, value * into_alt, 0.01):
+            return [f"matches a conversion into {alt}, not {conv.target_unit}"]
+    return []
 
 
 class LineIndex:

@@ -148,7 +148,8 @@ def describe(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, hints: Se
             return f"{head} \u2014 consistent with {quote(t.hedge_text or '')}", None
         return f"{head} \u2014 within the rounding of {rounding}", None
     if o.verdict is Verdict.AMBIGUOUS:
-        return f"{head} \u2014 {o.reason}", None
+        tail = ("; otherwise it " + "; ".join(hints)) if hints else ""
+        return f"{head} \u2014 {o.reason}{tail}", None
     why = _why(t, o)
     sugg = None
     if not t.is_range and not s.is_range and o.expected > 0:
@@ -202,11 +203,11 @@ def judge(
     if len(outcomes) > 1:
         notes.append("several readings of the units, all with this verdict: " + ", ".join(f"{c.source_unit}→{c.target_unit}" for c, _ in outcomes))
     verdict = o.verdict
-    extra = hints(claim, conv, o) if hints and verdict is Verdict.INCONSISTENT else []
+    extra = hints(claim, conv, o) if hints and verdict is not Verdict.CONSISTENT else []
     message, sugg = describe(claim, conv, o, lex, extra)
     if verdict is Verdict.INCONSISTENT and claim.strength == "weak":
         verdict = Verdict.AMBIGUOUS
-        message += f" \u2014 but {quote(claim.cue.strip())} may join alternatives rather than state an equivalent"
+        message += f" \u2014 but the pairing through {quote(claim.cue.strip())} is uncertain: it may not state an equivalent"
     return _finding(claim, verdict, conv, o, message, sugg, notes)
 
 
