@@ -75,11 +75,15 @@ def other_decimal(lex: Lexicon) -> str:
 
 
 def foreign_decimal_pattern(lex: Lexicon) -> str:
-    """ "3,5" in English copy (or "3.5" in German): a translator's decimal mark. Read as a
-    decimal only right before a scale word ("3,5 million kronor" is 3.5 million); with one
-    or two digits after the mark it cannot be a thousands group."""
+    """A figure written in the other convention: "3,5" or "1.234,56" in English copy, "3.5"
+    or "1,234.56" in German. A mark followed by one or two digits cannot be a thousands
+    group, so the reading is safe: "3,5 million kronor" is 3.5 million, "€1'049,95" is
+    1049.95 (translators and price tags keep their own convention)."""
     o = re.escape(other_decimal(lex))
-    return rf"(?<![\d.,'’])\d+{o}\d{{1,2}}(?!\d|[.,]\d)"
+    d = re.escape(lex.decimal)
+    lead = r"(?<![\d.,'’])(?!0\d)"
+    tail = rf"{o}\d{{1,2}}(?!\d|[.,]\d)"
+    return rf"{lead}(?:\d{{1,3}}(?:(?:[ \u00a0\u202f'’]|{d})\d{{3}})+{tail}|\d+{tail})"
 
 
 def _links_pattern(lex: Lexicon) -> str:
@@ -142,7 +146,7 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     ev = _alt(w for ws in lex.evidence.values() for w in ws if " " not in w)
     qual = rf"(?i:(?<![^\W\d_])(?:{ev})[^\W\d_]*){_SP}" if ev else "(?!)"
     joiners = _alt(j for j in lex.range_joiners)
-    num = rf"(?:{digits}|{foreign}(?=(?:{_SP}|-)?{scale}))"
+    num = rf"(?:{foreign}|{digits})"
     money = rf"""
         (?:(?P<pre>{pre}){_SP}?)?
         (?P<num>{num})
@@ -202,7 +206,7 @@ class MoneyScanner:
                 owners.setdefault(w.lower(), []).append(code)
         self._evidence_owner = sorted(owners.items(), key=lambda kv: -len(kv[0]))
         self._subunit = _subunit_regex(lang)
-        self._foreign_decimal = re.compile(foreign_decimal_pattern(self.lex).replace("(?<![\\d.,'’])", ""))
+        self._foreign_decimal = re.compile(foreign_decimal_pattern(self.lex).replace("(?<![\\d.,'’])", ""))  # for fullmatch
         self._half = {w.lower() for w in nw.get("half", [])}
         self._quarter = {w.lower() for w in nw.get("quarter", [])}
         self._and_half = {w.lower() for w in nw.get("and_a_half", [])}
@@ -223,8 +227,8 @@ class MoneyScanner:
         """"1,234.5" → (1234.5, 0.1): the value and the rounding step its writing implies."""
         lex = self.lex
         if self._foreign_decimal.fullmatch(s):
-            # only reachable before a scale word (see foreign_decimal_pattern)
-            whole, frac = s.split(other_decimal(lex), 1)
+            whole, frac = s.rsplit(other_decimal(lex), 1)
+            whole = re.sub(r"[^\d]", "", whole)
             return float(f"{whole}.{frac}"), 10.0 ** -len(frac)
         s = re.sub(r"[ \u00a0\u202f'’]", "", s)  # space-like groups, whatever the language's own
         for g in {lex.group, *lex.number_words.get("extra_groups", [])}:

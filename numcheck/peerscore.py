@@ -8,6 +8,8 @@ as English) and the ``expected`` mentions another library's tests demand. Only
   relative and the currencies are equal — when the expected entry has an ISO code
   (``iso_currency``); when it has none ("Dollar", "Krone": ambiguous on purpose upstream)
   the value alone decides. Spans need not overlap. Each mention matches at most once.
+* a case's regional locale (Duckling's ``upstream.locale``, "en_AU") is passed on as the
+  language tag ("en-AU"), as a desk would;
 * an expected range ("between $10 and $20", "under $10") is matched by its lower bound,
   or its upper bound when it has no lower one;
 * bare currency words with no amount (``unit_only``) and Duckling's ``latent`` cases
@@ -91,6 +93,9 @@ def score_cases(cases: Iterable[dict], extract_fn: Callable[[str, str | None], l
             continue  # a case about another kind of amount
         n += 1
         lang = case.get("lang") or "en"
+        locale = (case.get("upstream") or {}).get("locale")
+        if isinstance(locale, str) and "_" in locale and locale.split("_")[0] == lang:
+            lang = locale.replace("_", "-")  # Duckling's regional corpora: en_AU reads "$" as AUD
         preds = [p for p in (_pred_fields(m) for m in fn(case["text"], lang)) if p[0] == "money"]
         used = [False] * len(preds)
         case_fn = []
