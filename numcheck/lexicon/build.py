@@ -42,6 +42,33 @@ def _plain(x):
         return x
 
 
+def native_symbols(active: set[str]) -> dict[str, str]:
+    """Each currency's symbol as its own country writes it ("zł", "Kč", "₽", "₴", "лв."),
+    kept when it is not plain ASCII and names one currency only: a price in any language's
+    copy can carry it ("45,00 zł"), and nothing else is spelt so."""
+    from babel import Locale
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    owners: dict[str, set[str]] = {}
+    territory_languages = get_global("territory_languages")
+    for terr in get_global("territory_currencies"):
+        cur = get_territory_currencies(terr, AS_OF, tender=True)
+        if not cur or cur[0] not in active:
+            continue
+        langs = territory_languages.get(terr, {})
+        official = [lg for lg, info in langs.items() if info.get("official_status")] or list(langs)
+        for lg in official[:2]:
+            try:
+                loc = Locale.parse(f"{lg}_{terr}")
+            except Exception:  # no such locale in CLDR
+                continue
+            sym = (loc.currency_symbols.get(cur[0]) or "").replace("\u200f", "").replace("\u200b", "").strip()
+            if sym and sym != cur[0] and not sym.isascii():
+                owners.setdefault(sym, set()).add(cur[0])
+    return {sym: next(iter(codes)) for sym, codes in sorted(owners.items()) if len(codes) == 1}
+
+
 def build_options(lang: str) -> dict:
     """The ``[build]`` table of ``data/<lang>.toml``: how to read CLDR's names in this
     language (``head_first``: the currency noun comes first, "dollar canadien")."""
@@ -132,6 +159,10 @@ def build(lang: str) -> dict:
             if sym.isascii() and sym.isalpha() and sym.lower() in SYMBOL_WORDS:
                 continue
             symbols.setdefault(sym, set()).add(code)
+
+    for sym, code in native_symbols(active).items():
+        if sym not in symbols:
+            symbols[sym] = {code}
 
     regions: dict[str, dict[str, str]] = {}
     base_sep = (symbols_latn.get("decimal", "."), symbols_latn.get("group", ","))
