@@ -86,6 +86,13 @@ def foreign_decimal_pattern(lex: Lexicon) -> str:
     return rf"{lead}(?:\d{{1,3}}(?:(?:[ \u00a0\u202f'’]|{d})\d{{3}})+{tail}|\d+{tail})"
 
 
+def _times(value: float, scale: float) -> float:
+    """value × 10^n without binary noise: 16.4 × 10^6 is 16400000.0, not 16399999.999999998."""
+    if scale == 1.0:
+        return value
+    return float(f"{value!r}e{round(math.log10(scale))}")
+
+
 def _links_pattern(lex: Lexicon) -> str:
     """Words between a figure and its currency ("d'" of "3 milliards d'euros")."""
     links = sorted(lex.links, key=len, reverse=True)
@@ -139,7 +146,8 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     pre = rf"(?:(?<![^\W\d_])(?i:{codes})\$|(?<![^\W\d_])(?:{codes})|{symbols})"
     bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
     names = _alt(list(lex.names) + list(lex.generic) + bare)
-    post = rf"(?:(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes})|{symbols})(?![^\W\d_])"
+    # "$CAD", "$ CAD" (French copy): a "$" followed by an ISO code names that dollar
+    post = rf"(?:\${_SP}?(?:{codes})|(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes})|{symbols})(?![^\W\d_])"
     link = rf"(?:{_links_pattern(lex)})"
     # "16,4 Millionen kanadischen Dollar", "10 svenske kr": a country word in front of a
     # bare currency word picks that country's currency (words from CLDR, see currency.py)
@@ -157,7 +165,8 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
             (?P<num2>{num})
             (?:(?:{_SP}|-)?(?P<scale2>{scale}))?
         )?
-        (?:{_SP}?{link}?(?:(?P<qual>{qual})??)(?P<post>{post}))?
+        (?:{_SP}?{link}?(?:(?P<qual>{qual})??)(?P<post>{post})
+           (?:{_SP}(?P<scale3>(?i:{_alt(long_scales)})(?![^\W\d_])))?)?
     """
     hedge = rf"(?i)(?<![^\W\d_])(?P<h>{_alt(lex.hedges)}){_SP}*\Z"
     nw = lex.number_words
@@ -179,7 +188,7 @@ def _subunit_regex(lang: str) -> re.Pattern | None:
     subunits = nw.get("subunits", [])
     if not subunits:
         return None
-    joiners = _alt(j for j in nw.get("joiners", []) if j != "-") or "(?!)"
+    joiners = _alt(j for j in nw.get("subunit_joiners", nw.get("joiners", [])) if j != "-") or "(?!)"
     words = number_words_pattern(lex)
     return re.compile(
         rf"{_SP}?(?:,{_SP}?|(?i:{joiners}){_SP})?(?P<n>\d{{1,2}}(?!\d)|{words}){_SP}?"
@@ -412,6 +421,30 @@ class MoneyScanner:
                 mention, _ = self._with_subunits(text, mention, m.end())
                 out.append(mention)
         out.sort(key=lambda x: x.start)
+        return self._merge_ranges(text, out)
+
+    def _merge_ranges(self, text: str, found: list[Mention]) -> list[Mention]:
+        """ "entre 10 euros et 20 euros", "10 kronor–20 kronor": two amounts in the same
+        written currency joined by a range word are one range (the currency written twice)."""
+        from dataclasses import replace
+
+        joiners = {j.lower() for j in self.lex.range_joiners}
+        out: list[Mention] = []
+        for m in found:
+            a = out[-1] if out else None
+            if (a is not None and a.kind == m.kind == "money" and not a.is_range and not m.is_range
+                    and m.hedge is None and a.unit_text and a.unit_text.lower() == m.unit_text.lower()
+                    and a.candidates == m.candidates and m.value > a.value):
+                gap = re.sub(r"[\s\u00a0\u202f]+", " ", text[a.end:m.start]).strip().lower()
+                ok = gap in joiners
+                if ok and gap in self.lex.range_between_only:
+                    ok = self._preceded_by(text, a.start, self._between)
+                elif ok and self.lex.range_change_from and self._preceded_by(text, a.start, tuple(self.lex.range_change_from)):
+                    ok = False  # "rose from 2 kronor to 3 kronor": a change, two amounts
+                if ok:
+                    out[-1] = replace(a, text=text[a.start:m.end], end=m.end, value_max=m.value, step=min(a.step, m.step))
+                    continue
+            out.append(m)
         return out
 
     def _build(self, text: str, m: re.Match) -> tuple[Mention | None, int]:
@@ -448,6 +481,8 @@ class MoneyScanner:
             end = m.end("scale2") if m.group("scale2") else (m.end("num2") if num2 else (m.end("scale") if m.group("scale") else m.end("num")))
         v1, step1 = self.parse_digits(m.group("num"))
         s1 = m.group("scale")
+        if not s1 and not num2 and m.group("scale3"):
+            s1 = m.group("scale3")  # "75 USD millones": the scale word after the currency
         v2 = None
         s2 = m.group("scale2")
         if num2 is not None:
@@ -455,10 +490,10 @@ class MoneyScanner:
             scale2 = 10.0 ** self.power(s2) if s2 else 1.0
             if not s1 and s2:
                 s1 = s2  # "$2–3 million": the scale word is written once, after the range
-            v2 *= scale2
+            v2 = _times(v2, scale2)
             step1 = min(step1, step2)
         scale = 10.0 ** self.power(s1) if s1 else 1.0
-        value = v1 * scale
+        value = _times(v1, scale)
         if v2 is not None and not v2 > value:
             v2 = None  # "$5-4 million" is not a range we can read
         hedge = self.hedge_before(text, start)
@@ -494,7 +529,7 @@ class MoneyScanner:
         scale = 10.0 ** self.power(s) if s else 1.0
         hedge = self.hedge_before(text, start)
         return Mention(
-            text=text[start:end], start=start, end=end, value=v * scale, unit=cands[0], kind="money",
+            text=text[start:end], start=start, end=end, value=_times(v, scale), unit=cands[0], kind="money",
             hedge=hedge[0] if hedge else None, hedge_text=hedge[1] if hedge else None,
             hedge_start=hedge[2] if hedge else None, step=step * scale, candidates=cands,
             unit_text=unit_text, number_text=m.group("num"), number_start=m.start("num"),
@@ -522,7 +557,7 @@ class MoneyScanner:
         start, end = m.start(), m.end()
         hedge = self.hedge_before(text, start)
         return Mention(
-            text=text[start:end], start=start, end=end, value=v * scale, unit=cands[0], kind="money",
+            text=text[start:end], start=start, end=end, value=_times(v, scale), unit=cands[0], kind="money",
             hedge=hedge[0] if hedge else None, hedge_text=hedge[1] if hedge else None,
             hedge_start=hedge[2] if hedge else None, step=step * scale, candidates=cands,
             unit_text=unit_text, number_text=m.group("wnum"), number_start=m.start("wnum"),

@@ -85,6 +85,8 @@ class Lexicon:
             return (self.names[low],)
         if key.endswith("$") and key[:-1].upper() in self.codes:
             return (key[:-1].upper(),)  # "CAD$", "aud$"
+        if key.startswith("$") and key[1:].strip(" \u00a0\u202f") in self.codes:
+            return (key[1:].strip(" \u00a0\u202f"),)  # "$CAD", "$ CAD"
         cands: tuple[str, ...] = self.symbols.get(key, ()) or self.generic.get(low, ())
         default = self.defaults.get(key) or self.defaults.get(low)
         if default:
