@@ -348,6 +348,11 @@ class MoneyScanner:
         q = qual.strip().lower()
         owners = [code for w, codes in self._evidence_owner if q.startswith(w) for code in codes]
         raw = set(cands) | set(self.lex.symbols.get(surface.strip(), ())) | set(self.lex.generic.get(surface.strip().lower(), ()))
+        # a bare word read by default ("dollars" → USD) stands for its whole family: every
+        # currency that shares a bare word with the default ("dollar": AUD, CAD, …)
+        for family in self.lex.generic.values():
+            if raw & set(family):
+                raw |= set(family)
         picked = tuple(dict.fromkeys(c for c in owners if c in raw))
         return picked or cands
 
