@@ -143,11 +143,13 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     codes = _alt(lex.codes)
     symbols = _symbol_alt(lex.symbols)
     # "CAD$ 15", "aud$ 15": an ISO code written before "$" names the dollar
-    pre = rf"(?:(?<![^\W\d_])(?i:{codes})\$|(?<![^\W\d_])(?:{codes})|{symbols})"
+    # "MUSD 30", "30 MSEK": an M before the code is millions
+    mcode = rf"(?<![^\W\d_])M(?:{codes})(?![^\W\d_])"
+    pre = rf"(?:{mcode}|(?<![^\W\d_])(?i:{codes})\$|(?<![^\W\d_])(?:{codes})|{symbols})"
     bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
-    names = _alt(list(lex.names) + list(lex.generic) + bare)
+    names = _alt(list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names))
     # "$CAD", "$ CAD" (French copy): a "$" followed by an ISO code names that dollar
-    post = rf"(?:\${_SP}?(?:{codes})|(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes})|{symbols})(?![^\W\d_])"
+    post = rf"(?:{mcode}|\${_SP}?(?:{codes})|(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes})|{symbols})(?![^\W\d_])"
     link = rf"(?:{_links_pattern(lex)})"
     # "16,4 Millionen kanadischen Dollar", "10 svenske kr": a country word in front of a
     # bare currency word picks that country's currency (words from CLDR, see currency.py)
@@ -488,6 +490,8 @@ class MoneyScanner:
         s1 = m.group("scale")
         if not s1 and not num2 and m.group("scale3"):
             s1 = m.group("scale3")  # "75 USD millones": the scale word after the currency
+        if not s1 and not num2 and self.lex.unit_scale(unit_text):
+            return self._scaled_unit(text, m, unit_text, cands), m.end()
         v2 = None
         s2 = m.group("scale2")
         if num2 is not None:
@@ -523,6 +527,20 @@ class MoneyScanner:
                 scale=scale,
             ),
             end,
+        )
+
+    def _scaled_unit(self, text: str, m: re.Match, unit_text: str, cands: tuple[str, ...]) -> Mention:
+        """ "250 mkr", "3 mdkr", "30 MUSD": the currency word carries the scale."""
+        v, step = self.parse_digits(m.group("num"))
+        scale = 10.0 ** self.lex.unit_scale(unit_text)
+        start, end = m.start(), m.end()
+        hedge = self.hedge_before(text, start)
+        return Mention(
+            text=text[start:end], start=start, end=end, value=_times(v, scale), unit=cands[0], kind="money",
+            hedge=hedge[0] if hedge else None, hedge_text=hedge[1] if hedge else None,
+            hedge_start=hedge[2] if hedge else None, step=step * scale, candidates=cands,
+            unit_text=unit_text, number_text=m.group("num"), number_start=m.start("num"),
+            scale_text=unit_text, scale=scale,
         )
 
     def _single(self, text: str, m: re.Match, start: int, end: int, pre: str | None, post: str | None) -> Mention | None:

@@ -60,6 +60,16 @@ class Lexicon:
     links: tuple[str, ...] = ()  # words between a figure and its currency: "d'" in "3 milliards d'euros"
     range_between_only: tuple[str, ...] = ()  # joiners that make a range only after range_between
     range_change_from: tuple[str, ...] = ()  # words that make "X to Y" a change, not a range
+    scaled_names: dict[str, tuple[int, str]] = field(default_factory=dict)  # "mdkr" → (9, "SEK")
+
+    def unit_scale(self, surface: str) -> int:
+        """The power of ten a currency word carries itself: "mdkr" 9, "MUSD" 6, else 0."""
+        key = surface.strip()
+        if key.lower() in self.scaled_names:
+            return self.scaled_names[key.lower()][0]
+        if len(key) == 4 and key[0] == "M" and key[1:] in self.codes:
+            return 6
+        return 0
 
     def surface_key(self, surface: str) -> str | None:
         """The key under which a written currency appears in defaults/fallbacks/hints."""
@@ -79,6 +89,10 @@ class Lexicon:
         """
         key = surface.strip()
         low = key.lower()
+        if low in self.scaled_names:
+            return (self.scaled_names[low][1],)
+        if len(key) == 4 and key[0] == "M" and key[1:] in self.codes:
+            return (key[1:],)  # "MUSD", "MSEK": millions of the code
         if key in self.codes and key.isupper():
             return (key,)
         if low in self.names:
@@ -201,7 +215,7 @@ def _base_lexicon(base: str) -> Lexicon:
     cues = data.get("cues", {})
     ranges = data.get("ranges", {})
     known = {"scales", "defaults", "names", "symbols", "hedges", "cues", "numbers", "ranges", "codes",
-             "fallbacks", "regions", "detect", "build"}
+             "fallbacks", "regions", "detect", "build", "scaled_names"}
     extra = {k: v for k, v in data.items() if k not in known}
     extra["_regions"] = gen.get("regions", {})
     extra["_region_defaults"] = data.get("regions", {})
@@ -230,6 +244,7 @@ def _base_lexicon(base: str) -> Lexicon:
         links=tuple(data.get("numbers", {}).get("links", ())),
         range_between_only=tuple(ranges.get("between_only", ())),
         range_change_from=tuple(ranges.get("change_from", ())),
+        scaled_names={k.lower(): (int(v[0]), str(v[1])) for k, v in data.get("scaled_names", {}).items()},
     )
 
 
