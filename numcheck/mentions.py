@@ -608,7 +608,7 @@ def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None =
     from .currency import resolve_currencies
     from .lexicon import canonical_tag
 
-    if lang is None:
+    if lang is None or str(lang).strip().lower() == "auto":  # "auto": the CLI's way to say None
         from .lexicon.detect import guess_language
 
         lang = guess_language(text).lang

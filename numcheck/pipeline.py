@@ -141,7 +141,7 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
         day = day.date()  # a datetime: its day
     drift = _tolerance(tolerance)
     report_notes: list[str] = []
-    if lang is None:
+    if lang is None or str(lang).strip().lower() == "auto":
         from .lexicon.detect import guess_language
 
         guess = guess_language(text)

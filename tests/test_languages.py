@@ -88,6 +88,29 @@ EXTRACT = [
     ("en", "It cost 3,500 million kronor.", [(3.5 * B, "SEK", None)]),
     ("en", "The aid is 5 billion kroner.", [(5 * B, None, None)]),  # NOK or DKK: see below
     ("en", "Half a billion dollars was pledged.", [(0.5 * B, "USD", None)]),
+    # business-press units that carry their own scale
+    ("sv", "Rörelseresultatet blev 250 mkr och omsättningen 3,2 mdkr.", [(250 * M, "SEK", None), (3.2 * B, "SEK", None)]),
+    ("sv", "Förlusten uppgick till 30 MSEK.", [(30 * M, "SEK", None)]),
+    ("en", "Five losses in excess of 30 MUSD were reported.", [(30 * M, "USD", Hedge.AT_LEAST)]),
+    ("es", "Perdieron 75 USD millones en tres años.", [(75 * M, "USD", None)]),
+    # the currency written twice in a range is one range
+    ("fr", "Le prix varie entre 10 euros et 20 euros.", [(10, "EUR", None)]),
+    ("sv", "Priset ligger mellan 10 kronor och 20 kronor.", [(10, "SEK", None)]),
+    ("en", "Prices rose from 2 dollars to 3 dollars.", [(2, "USD", None), (3, "USD", None)]),
+    # a code written next to the dollar sign names the dollar
+    ("fr", "Le simulateur coûte 16,4 millions de $CAD.", [(16.4 * M, "CAD", None)]),
+    ("sv", "Det kostar CAD$ 15.", [(15, "CAD", None)]),
+    ("es", "Ascendería a unos C$ 1,34 por acción.", [(1.34, "CAD", Hedge.APPROX)]),
+    ("es", "El contrato de U$D 10 mil millones.", [(10 * B, "USD", None)]),
+    # figures in the other decimal convention, and thousands written with k
+    ("en", "The watch sold for 9.990,00 € and the strap for €1'049,95.", [(9990, "EUR", None), (1049.95, "EUR", None)]),
+    ("de", "Der Preis: 1,234.56 €.", [(1234.56, "EUR", None)]),
+    ("sv", "Stödet är 3.5 miljarder kronor.", [(3.5 * B, "SEK", None)]),
+    ("fr", "Un salaire de 45k €.", [(45000, "EUR", None)]),
+    # hundredths written after the whole amount
+    ("de", "Es kostet nur dreizehn Euro und fünfundvierzig Cent.", [(13.45, "EUR", None)]),
+    ("es", "Solo cuesta 3 euros con 99 céntimos.", [(3.99, "EUR", None)]),
+    ("nb", "Det kostet to kanadiske dollar og 23 cent.", [(2.23, "CAD", None)]),
 ]
 
 
@@ -227,3 +250,18 @@ def test_language_guess(lang, text):
 def test_guess_without_function_words_says_english():
     report = numcheck.check("$5", lang=None, rates=FixedRates())
     assert report.lang == "en" and "read as 'en'" in report.notes[0]
+
+
+def test_noun_between_amount_and_cue_sv():
+    r = numcheck.check("Ett 275 miljoner dollar stort paket (omkring 3 miljarder kronor) presenterades.",
+                       lang="sv", rates=FixedRates(), date="2024-11-19")
+    assert [f.verdict for f in r.findings] == [C]
+    # "och" starts a new statement: two amounts, no claim
+    r = numcheck.check("Sverige ger 275 miljoner dollar och (i en separat del) 3 miljarder kronor.",
+                       lang="sv", rates=FixedRates(), date="2024-11-19")
+    assert r.findings == ()
+
+
+def test_auto_is_lang_none():
+    r = numcheck.check("Die Regierung sagt, dass die Hilfe 3 Milliarden Euro beträgt.", lang="auto", rates=FixedRates())
+    assert r.lang == "de" and "guessed 'de'" in r.notes[0]

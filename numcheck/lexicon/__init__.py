@@ -219,6 +219,8 @@ def _base_lexicon(base: str) -> Lexicon:
     extra = {k: v for k, v in data.items() if k not in known}
     extra["_regions"] = gen.get("regions", {})
     extra["_region_defaults"] = data.get("regions", {})
+    if "not_nouns" in cues:
+        extra["_not_nouns"] = frozenset(w.lower() for w in cues["not_nouns"])
     strong = set(cues.get("strong", ())) | _expand_cues(cues.get("strong_words", []))
     return Lexicon(
         lang=base,
