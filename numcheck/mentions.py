@@ -444,10 +444,13 @@ class MoneyScanner:
                     and a.candidates == m.candidates and m.value > a.value):
                 gap = re.sub(r"[\s\u00a0\u202f]+", " ", text[a.end:m.start]).strip().lower()
                 ok = gap in joiners
-                if ok and gap in self.lex.range_between_only:
-                    ok = self._preceded_by(text, a.start, self._between)
-                elif ok and self.lex.range_change_from and self._preceded_by(text, a.start, tuple(self.lex.range_change_from)):
-                    ok = False  # "rose from 2 kronor to 3 kronor": a change, two amounts
+                if ok and any(c.isalpha() for c in gap):
+                    # a word ("to", "and", "bis") joins a range only after "between"/"entre"/
+                    # "mellan": "rose 219 mln francs to 19.31 billion francs" is a change
+                    between = tuple(w for w in self._between if w not in self.lex.range_change_from)
+                    ok = self._preceded_by(text, a.start, between)
+                elif ok:
+                    ok = m.value <= 10 * a.value  # "10–20 kronor", not "1 krona – 500 kronor" lists
                 if ok:
                     out[-1] = replace(a, text=text[a.start:m.end], end=m.end, value_max=m.value, step=min(a.step, m.step))
                     continue
