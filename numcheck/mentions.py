@@ -62,9 +62,12 @@ def digits_pattern(lex: Lexicon) -> str:
     d = re.escape(lex.decimal)
     groups = [lex.group] + [g for g in lex.number_words.get("extra_groups", []) if g != lex.decimal]
     g_re = "(?:" + "|".join(dict.fromkeys(_group_re(g) for g in groups)) + ")"
+    # "2:50 kronor" (Swedish öre after a colon): marks the language also writes decimals with
+    extra = "".join(re.escape(x) for x in lex.number_words.get("extra_decimals", []))
+    dec = rf"(?:{d}\d+|[{extra}]\d{{2}}(?!\d))" if extra else rf"{d}\d+"
     # "000" never starts an amount: it is the tail of a grouped figure ("300 000").
     return (
-        rf"(?<![\d.,'’])(?!0\d)(?:\d{{1,3}}(?:{g_re}\d{{3}})+(?!\d)(?:{d}\d+)?|\d+(?:{d}\d+)?)"
+        rf"(?<![\d.,'’{extra}])(?!0\d)(?:\d{{1,3}}(?:{g_re}\d{{3}})+(?!\d)(?:{dec})?|\d+(?:{dec})?)"
         rf"(?!\d|[.,]\d)"
     )
 
@@ -245,6 +248,8 @@ class MoneyScanner:
         for g in {lex.group, *lex.number_words.get("extra_groups", [])}:
             if g in (",", ".") and g != lex.decimal:
                 s = s.replace(g, "")
+        for mark in lex.number_words.get("extra_decimals", []):
+            s = s.replace(mark, lex.decimal)
         if lex.decimal in s:
             whole, frac = s.split(lex.decimal, 1)
             value = float(f"{whole or '0'}.{frac}")
@@ -574,6 +579,9 @@ class MoneyScanner:
         if not cands:
             return None
         cands = self.qualified(cands, post, m.group("wqual"))
+        wnum = m.group("wnum")
+        if self.lex.number_words.get("title_case_is_name") and wnum[:1].isupper() and post[:1].isupper() and not post.isupper():
+            return None  # "Tre Kronor" (the hockey team): a name where currency words are lower case
         if s and s.lower() not in {k.lower() for k in self.lex.scales}:
             return None
         if s and len(s) <= 2 and not s.islower():

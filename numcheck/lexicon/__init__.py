@@ -195,7 +195,10 @@ def _base_lexicon(base: str) -> Lexicon:
     scales = dict(gen["scales"])
     scales.update(data.get("scales", {}))
 
-    names = dict(gen["names"])
+    # Currency words that are everyday words of the language ("som" in Swedish, "or" in
+    # French, "nuevos" in Spanish): never read as currencies here.
+    not_currency = {w.lower() for w in data.get("not_currency", [])}
+    names = {k: v for k, v in gen["names"].items() if k not in not_currency}
     names.update({k.lower(): v for k, v in data.get("names", {}).items()})
 
     symbols = {k: tuple(v) for k, v in gen["symbols"].items()}
@@ -215,7 +218,7 @@ def _base_lexicon(base: str) -> Lexicon:
     cues = data.get("cues", {})
     ranges = data.get("ranges", {})
     known = {"scales", "defaults", "names", "symbols", "hedges", "cues", "numbers", "ranges", "codes",
-             "fallbacks", "regions", "detect", "build", "scaled_names"}
+             "fallbacks", "regions", "detect", "build", "scaled_names", "not_currency"}
     extra = {k: v for k, v in data.items() if k not in known}
     extra["_regions"] = gen.get("regions", {})
     extra["_region_defaults"] = data.get("regions", {})
@@ -228,7 +231,7 @@ def _base_lexicon(base: str) -> Lexicon:
         group=gen["group"],
         scales=scales,
         names=names,
-        generic={k: tuple(v) for k, v in gen["generic"].items()},
+        generic={k: tuple(v) for k, v in gen["generic"].items() if k not in not_currency},
         symbols=symbols,
         codes=codes,
         defaults=dict(data.get("defaults", {})),

@@ -29,6 +29,11 @@ AS_OF = date(2026, 1, 1)
 
 OUT = Path(__file__).parent / "generated"
 
+#: Precious metals and accounting units: ISO codes, but not money a desk converts ("5 gold
+#: medals" must not read as 5 XAU).
+NOT_MONEY = {"XAU", "XAG", "XPT", "XPD", "XDR", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA", "XTS",
+             "XXX", "XRE", "XFO", "XFU", "XEU"}
+
 #: Letter symbols that are also everyday words in some language ("Le" in French, "D", …);
 #: kept out so ordinary prose is not read as money.
 SYMBOL_WORDS = {"le", "ar", "br", "ft", "so"}
@@ -131,6 +136,8 @@ def build(lang: str) -> dict:
     display = _plain(loc._data["currency_names"])
     plurals = _plain(loc._data["currency_names_plural"])
     for code, name in display.items():
+        if code in NOT_MONEY:
+            continue
         forms = {name} | set(plurals.get(code, {}).values())
         for form in forms:
             key = form.lower().strip()
