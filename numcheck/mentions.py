@@ -195,9 +195,13 @@ def _subunit_regex(lang: str) -> re.Pattern | None:
         return None
     joiners = _alt(j for j in nw.get("subunit_joiners", nw.get("joiners", [])) if j != "-") or "(?!)"
     words = number_words_pattern(lex)
+    # With the sub-unit word ("2 kronor och 23 öre"), or without it when the figure closes
+    # the sentence or clause ("15 dollar 50.", "zwei Euro fünfzig."), where it cannot be
+    # a count of something else.
     return re.compile(
-        rf"{_SP}?(?:,{_SP}?|(?i:{joiners}){_SP})?(?P<n>\d{{1,2}}(?!\d)|{words}){_SP}?"
-        rf"(?i:{_alt(subunits)})(?![^\W\d_])"
+        rf"{_SP}?(?:,{_SP}?|(?i:{joiners}){_SP})?"
+        rf"(?:(?P<n>\d{{1,2}}(?!\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_])"
+        rf"|(?P<bare>\d{{2}}(?!\d)|{words})(?=[.!?;)]|{_SP}*$))"
     )
 
 
@@ -382,7 +386,7 @@ class MoneyScanner:
         t = self._subunit.match(text, m.end)
         if not t:
             return m, resume
-        raw = t.group("n")
+        raw = t.group("n") if t.group("n") is not None else t.group("bare")
         if raw.isdigit():
             cents = float(raw)
         else:
@@ -445,8 +449,8 @@ class MoneyScanner:
         for m in found:
             a = out[-1] if out else None
             if (a is not None and a.kind == m.kind == "money" and not a.is_range and not m.is_range
-                    and m.hedge is None and a.unit_text and a.unit_text.lower() == m.unit_text.lower()
-                    and a.candidates == m.candidates and m.value > a.value):
+                    and m.hedge is None and a.unit_text and m.unit_text
+                    and set(a.candidates) == set(m.candidates) and m.value > a.value):
                 gap = re.sub(r"[\s\u00a0\u202f]+", " ", text[a.end:m.start]).strip().lower()
                 ok = gap in joiners
                 if ok and any(c.isalpha() for c in gap):

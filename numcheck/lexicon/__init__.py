@@ -106,6 +106,10 @@ class Lexicon:
         if default:
             return (default,)
         fallback = self.fallbacks.get(key) or self.fallbacks.get(low)
+        if fallback and not cands:
+            # a word CLDR does not list ("dollars" in Dutch): the family of its fallback's
+            # bare word, so that the text can still point to another member ("Canada")
+            cands = next((fam for fam in self.generic.values() if fallback in fam and len(fam) > 1), ())
         if fallback and fallback not in cands:
             # a word CLDR does not list for the fallback's currency ("Dollar" in German
             # lists AUD, CAD, … but not USD, whose German name is "US-Dollar")
