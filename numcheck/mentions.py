@@ -396,6 +396,8 @@ class MoneyScanner:
             cents = parsed[0]
         if not 0 < cents < 100:
             return m, resume
+        if t.group("n") is None and not (10 <= cents < 100 and cents == int(cents)):
+            return m, resume  # without a sub-unit word only a two-digit figure ("50", "fünfzig")
         from dataclasses import replace
 
         end = t.end()
