@@ -13,43 +13,43 @@ from numcheck.peerscore import money_files, score_cases, score_file, suites_dir
 
 # file: (precision floor, recall floor)
 FLOORS = {
-    "duckling-money-ar.jsonl": (0.81, 0.29),  # reached 0.833 / 0.312
-    "duckling-money-bg.jsonl": (0.80, 0.28),  # reached 0.818 / 0.295
+    "duckling-money-ar.jsonl": (0.89, 0.31),  # reached 0.913 / 0.328
+    "duckling-money-bg.jsonl": (0.84, 0.29),  # reached 0.864 / 0.311
     "duckling-money-ca.jsonl": (0.90, 0.57),  # reached 0.920 / 0.590
-    "duckling-money-en.jsonl": (0.79, 0.27),  # reached 0.809 / 0.291
-    "duckling-money-es.jsonl": (0.94, 0.70),  # reached 0.958 / 0.719
-    "duckling-money-fr.jsonl": (0.89, 0.79),  # reached 0.909 / 0.811
-    "duckling-money-ga.jsonl": (0.81, 0.56),  # reached 0.826 / 0.576
-    "duckling-money-he.jsonl": (0.87, 0.12),  # reached 0.889 / 0.140
+    "duckling-money-en.jsonl": (0.87, 0.30),  # reached 0.886 / 0.316
+    "duckling-money-es.jsonl": (0.98, 0.76),  # reached 1.000 / 0.781
+    "duckling-money-fr.jsonl": (0.98, 0.84),  # reached 1.000 / 0.865
+    "duckling-money-ga.jsonl": (0.85, 0.59),  # reached 0.870 / 0.606
+    "duckling-money-he.jsonl": (0.98, 0.12),  # reached 1.000 / 0.140
     "duckling-money-hr.jsonl": (0.80, 0.27),  # reached 0.818 / 0.286
     "duckling-money-id.jsonl": (0.73, 0.61),  # reached 0.755 / 0.635
-    "duckling-money-it.jsonl": (0.75, 0.65),  # reached 0.769 / 0.667
+    "duckling-money-it.jsonl": (0.78, 0.65),  # reached 0.800 / 0.667
     "duckling-money-ka.jsonl": (0.90, 0.35),  # reached 0.917 / 0.367
     "duckling-money-ko.jsonl": (0.98, 0.04),  # reached 1.000 / 0.061
     "duckling-money-mn.jsonl": (0.65, 0.25),  # reached 0.667 / 0.273
-    "duckling-money-nb.jsonl": (0.52, 0.27),  # reached 0.538 / 0.285
-    "duckling-money-nl.jsonl": (0.81, 0.72),  # reached 0.833 / 0.741
+    "duckling-money-nb.jsonl": (0.88, 0.45),  # reached 0.904 / 0.466
+    "duckling-money-nl.jsonl": (0.87, 0.76),  # reached 0.894 / 0.778
     "duckling-money-pt.jsonl": (0.92, 0.61),  # reached 0.944 / 0.630
     "duckling-money-ro.jsonl": (0.61, 0.27),  # reached 0.625 / 0.294
-    "duckling-money-ru.jsonl": (0.83, 0.44),  # reached 0.852 / 0.465
-    "duckling-money-sv.jsonl": (0.94, 0.67),  # reached 0.962 / 0.694
+    "duckling-money-ru.jsonl": (0.87, 0.45),  # reached 0.887 / 0.475
+    "duckling-money-sv.jsonl": (0.98, 0.76),  # reached 1.000 / 0.778
     "duckling-money-tr.jsonl": (0.65, 0.11),  # reached 0.667 / 0.133
-    "duckling-money-vi.jsonl": (0.77, 0.29),  # reached 0.786 / 0.310
+    "duckling-money-vi.jsonl": (0.80, 0.30),  # reached 0.821 / 0.324
     "duckling-money-zh.jsonl": (0.98, 0.00),  # reached 1.000 / 0.000
-    "recognizers-currency-de.jsonl": (0.90, 0.87),  # reached 0.919 / 0.895
-    "recognizers-currency-en.jsonl": (0.84, 0.68),  # reached 0.858 / 0.700
-    "recognizers-currency-es.jsonl": (0.83, 0.72),  # reached 0.853 / 0.744
-    "recognizers-currency-fr.jsonl": (0.89, 0.79),  # reached 0.911 / 0.814
+    "recognizers-currency-de.jsonl": (0.98, 0.95),  # reached 1.000 / 0.974
+    "recognizers-currency-en.jsonl": (0.91, 0.76),  # reached 0.925 / 0.784
+    "recognizers-currency-es.jsonl": (0.94, 0.84),  # reached 0.964 / 0.856
+    "recognizers-currency-fr.jsonl": (0.93, 0.84),  # reached 0.951 / 0.858
     "recognizers-currency-hi.jsonl": (0.45, 0.23),  # reached 0.468 / 0.248
     "recognizers-currency-it.jsonl": (0.34, 0.24),  # reached 0.364 / 0.264
     "recognizers-currency-ja.jsonl": (0.48, 0.01),  # reached 0.500 / 0.030
     "recognizers-currency-ko.jsonl": (0.98, 0.00),  # reached 1.000 / 0.000
-    "recognizers-currency-nl.jsonl": (0.82, 0.53),  # reached 0.840 / 0.553
-    "recognizers-currency-pt.jsonl": (0.31, 0.21),  # reached 0.333 / 0.232
-    "recognizers-currency-sv.jsonl": (0.92, 0.80),  # reached 0.941 / 0.821
+    "recognizers-currency-nl.jsonl": (0.98, 0.64),  # reached 1.000 / 0.658
+    "recognizers-currency-pt.jsonl": (0.34, 0.23),  # reached 0.356 / 0.248
+    "recognizers-currency-sv.jsonl": (0.98, 0.90),  # reached 1.000 / 0.923
     "recognizers-currency-tr.jsonl": (0.72, 0.19),  # reached 0.742 / 0.207
     "recognizers-currency-zh.jsonl": (0.98, 0.01),  # reached 1.000 / 0.029
-    "price-parser.jsonl": (0.90, 0.54),  # reached 0.921 / 0.558
+    "price-parser.jsonl": (0.91, 0.54),  # reached 0.928 / 0.561
 }
 
 SUITES = suites_dir()
