@@ -1,4 +1,5 @@
-"""Money copy in Swedish, Norwegian, Danish, Finnish, German, French, Spanish and Dutch.
+"""Money copy in Swedish, Norwegian, Danish, Finnish, German, French, Spanish and Dutch
+(and Italian and Portuguese).
 
 Tables, one row per real phrasing: what the extractor must find (value, currency, hedge),
 what it must not find (dates, percentages, years, phone numbers), and the verdicts of
@@ -82,6 +83,15 @@ EXTRACT = [
     ("nl", "De overheid trekt ongeveer 1,2 miljard euro uit.", [(1.2 * B, "EUR", Hedge.APPROX)]),
     ("nl", "Het kost 2,5 mld. euro.", [(2.5 * B, "EUR", None)]),
     ("nl", "Het bedrag is drieëntwintig miljoen euro.", [(23 * M, "EUR", None)]),
+    # Italian and Portuguese (text2num covers both)
+    ("it", "Il pacchetto vale 275 milioni di dollari, pari a circa 260 milioni di euro.",
+     [(275 * M, "USD", None), (260 * M, "EUR", Hedge.APPROX)]),
+    ("it", "Il governo stanzia oltre 2,5 miliardi di euro.", [(2.5 * B, "EUR", Hedge.AT_LEAST)]),
+    ("it", "Costa tre milioni di euro.", [(3 * M, "EUR", None)]),
+    ("pt", "O pacote vale 275 milhões de dólares, o equivalente a cerca de R$ 1,6 bilhão.",
+     [(275 * M, "USD", None), (1.6 * B, "BRL", Hedge.APPROX)]),
+    ("pt-PT", "O Estado gasta 3 mil milhões de euros.", [(3 * B, "EUR", None)]),
+    ("pt-PT", "A dívida chega a 1 bilião de euros.", [(1e12, "EUR", None)]),
     # English: the translator's decimal comma, and no regression on years before figures
     ("en", "The fund is worth 3,5 million kronor.", [(3.5 * M, "SEK", None)]),
     ("en", "In 2023 3 million dollars went missing.", [(3 * M, "USD", None)]),
@@ -173,6 +183,10 @@ CHECK = [
     ("es", "El paquete vale 275 millones de dólares, equivalentes a unos 260.000 millones de euros.", I),
     ("nl", "Het pakket kost 275 miljoen dollar, omgerekend zo'n 260 miljoen euro.", C),
     ("nl", "Het pakket kost 275 miljoen dollar, omgerekend zo'n 260 miljard euro.", I),
+    ("it", "Il pacchetto vale 275 milioni di dollari, pari a circa 260 milioni di euro.", C),
+    ("it", "Il pacchetto vale 275 milioni di dollari, pari a circa 260 miliardi di euro.", I),
+    ("pt", "O pacote vale 275 milhões de dólares, o equivalente a cerca de 260 milhões de euros.", C),
+    ("pt", "O pacote vale 275 milhões de dólares, o equivalente a cerca de 290 milhões de euros.", I),
     ("en", "The package is worth $275 million, equivalent to about 3 billion kronor.", C),
     ("en", "The package is worth $275 million, equivalent to about 3,5 million kronor.", I),
 ]
@@ -235,6 +249,8 @@ GUESS = [
     ("fr", "Le gouvernement dit que l'aide à l'Ukraine vaut 3 milliards d'euros et qu'elle arrive bientôt."),
     ("es", "El gobierno dice que la ayuda a Ucrania vale 3.000 millones de euros y que llegará pronto."),
     ("nl", "De regering zegt dat de steun aan Oekraïne 3 miljard euro waard is en dat die snel komt."),
+    ("it", "Il governo dice che l'aiuto all'Ucraina vale 3 miliardi di euro e che arriverà presto."),
+    ("pt", "O governo diz que a ajuda à Ucrânia vale 3 bilhões de dólares e que chegará em breve."),
     ("en", "The government says that the aid to Ukraine is worth $3 billion and that it will come soon."),
 ]
 

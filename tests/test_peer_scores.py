@@ -22,14 +22,14 @@ FLOORS = {
     "duckling-money-ga.jsonl": (0.85, 0.59),  # reached 0.870 / 0.606
     "duckling-money-he.jsonl": (0.98, 0.12),  # reached 1.000 / 0.140
     "duckling-money-hr.jsonl": (0.80, 0.27),  # reached 0.818 / 0.286
-    "duckling-money-id.jsonl": (0.73, 0.61),  # reached 0.755 / 0.635
-    "duckling-money-it.jsonl": (0.78, 0.65),  # reached 0.800 / 0.667
+    "duckling-money-id.jsonl": (0.74, 0.60),  # reached 0.765 / 0.619
+    "duckling-money-it.jsonl": (0.98, 0.98),  # reached 1.000 / 1.000
     "duckling-money-ka.jsonl": (0.90, 0.35),  # reached 0.917 / 0.367
     "duckling-money-ko.jsonl": (0.98, 0.04),  # reached 1.000 / 0.061
     "duckling-money-mn.jsonl": (0.65, 0.25),  # reached 0.667 / 0.273
     "duckling-money-nb.jsonl": (0.88, 0.45),  # reached 0.904 / 0.466
     "duckling-money-nl.jsonl": (0.87, 0.76),  # reached 0.894 / 0.778
-    "duckling-money-pt.jsonl": (0.92, 0.61),  # reached 0.944 / 0.630
+    "duckling-money-pt.jsonl": (0.98, 0.87),  # reached 1.000 / 0.889
     "duckling-money-ro.jsonl": (0.61, 0.27),  # reached 0.625 / 0.294
     "duckling-money-ru.jsonl": (0.87, 0.45),  # reached 0.887 / 0.475
     "duckling-money-sv.jsonl": (0.98, 0.76),  # reached 1.000 / 0.778
@@ -41,11 +41,11 @@ FLOORS = {
     "recognizers-currency-es.jsonl": (0.94, 0.84),  # reached 0.964 / 0.856
     "recognizers-currency-fr.jsonl": (0.93, 0.84),  # reached 0.951 / 0.858
     "recognizers-currency-hi.jsonl": (0.45, 0.23),  # reached 0.468 / 0.248
-    "recognizers-currency-it.jsonl": (0.34, 0.24),  # reached 0.364 / 0.264
+    "recognizers-currency-it.jsonl": (0.93, 0.80),  # reached 0.946 / 0.821
     "recognizers-currency-ja.jsonl": (0.48, 0.01),  # reached 0.500 / 0.030
     "recognizers-currency-ko.jsonl": (0.98, 0.00),  # reached 1.000 / 0.000
     "recognizers-currency-nl.jsonl": (0.98, 0.64),  # reached 1.000 / 0.658
-    "recognizers-currency-pt.jsonl": (0.34, 0.23),  # reached 0.356 / 0.248
+    "recognizers-currency-pt.jsonl": (0.86, 0.71),  # reached 0.883 / 0.728
     "recognizers-currency-sv.jsonl": (0.98, 0.90),  # reached 1.000 / 0.923
     "recognizers-currency-tr.jsonl": (0.72, 0.19),  # reached 0.742 / 0.207
     "recognizers-currency-zh.jsonl": (0.98, 0.01),  # reached 1.000 / 0.029

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 #: Languages shipped. Each needs a ``data/<lang>.toml`` as well.
-LANGUAGES = ["en", "sv", "nb", "da", "fi", "de", "fr", "es", "nl"]
+LANGUAGES = ["en", "sv", "nb", "da", "fi", "de", "fr", "es", "nl", "it", "pt"]
 
 #: Currencies in use are taken as of this day, so the output does not depend on when the
 #: generator runs.
