@@ -175,7 +175,7 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     """
     hedge = rf"(?i)(?<![^\W\d_])(?P<h>{_alt(lex.hedges)}){_SP}*\Z"
     nw = lex.number_words
-    starts = {w[0] for group in ("units", "tens") for w in nw.get(group, {})} | {w[0] for group in ("half", "quarter") for w in nw.get(group, [])}
+    starts = {w[0] for group in ("units", "tens", "multipliers") for w in nw.get(group, {})} | {w[0] for group in ("half", "quarter", "hundred") for w in nw.get(group, [])}
     # A leading character class lets the regex engine skip to candidate letters quickly.
     first = "(?=[" + "".join(sorted(re.escape(c) for c in starts | {c.upper() for c in starts})) + "])" if starts else ""
     word_money = (
@@ -218,6 +218,7 @@ class MoneyScanner:
         self._infixes = tuple(w.lower() for w in nw.get("infix", []))
         self._joiner_words = {w.lower() for w in nw.get("joiners", []) if w != "-"}
         self._text2num = bool(nw.get("text2num"))
+        self._vocab = sorted(set(self._word_values) | set(self._multipliers) | set(self._infixes), key=len, reverse=True)
         owners: dict[str, list[str]] = {}
         for code, words in self.lex.evidence.items():
             for w in words:
@@ -314,7 +315,7 @@ class MoneyScanner:
         """Words of a number phrase, with words written together split into their parts
         ("tjugotre" → "tjugo", "tre"; "zweiundzwanzig" → "zwei", "und", "zwanzig");
         None for a part that is not a number word."""
-        vocab = sorted(set(self._word_values) | set(self._multipliers) | set(self._infixes), key=len, reverse=True)
+        vocab = self._vocab
         for tok in re.split(r"[ -]+", low):
             if not tok:
                 continue
