@@ -126,11 +126,10 @@ def number_words_pattern(lex: Lexicon) -> str:
 
 
 def _symbol_alt(symbols: Iterable[str]) -> str:
-    """Symbols; one that starts with a letter ("kr", "Fr.") must start a word."""
-    parts = []
-    for w in sorted(set(symbols), key=lambda w: (-len(w), w)):
-        e = re.escape(w)
-        parts.append(rf"(?<![^\W\d_]){e}" if w[:1].isalpha() else e)
+    """Symbols as tries; one that starts with a letter ("kr", "Fr.") must start a word."""
+    letters = [w for w in symbols if w[:1].isalpha()]
+    others = [w for w in symbols if w and not w[:1].isalpha()]
+    parts = ([rf"(?<![^\W\d_]){_alt(letters)}"] if letters else []) + ([_alt(others)] if others else [])
     return "|".join(parts) or "(?!)"
 
 
@@ -148,7 +147,8 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     # "CAD$ 15", "aud$ 15": an ISO code written before "$" names the dollar
     # "MUSD 30", "30 MSEK": an M before the code is millions
     mcode = rf"(?<![^\W\d_])M(?:{codes})(?![^\W\d_])"
-    pre = rf"(?:{mcode}|(?<![^\W\d_])(?i:{codes})\$|(?<![^\W\d_])(?:{codes})|{symbols})"
+    codes_dollar = _alt([c + "$" for c in lex.codes] + [c.lower() + "$" for c in lex.codes])
+    pre = rf"(?:{mcode}|(?<![^\W\d_])(?:{codes_dollar})|(?<![^\W\d_])(?:{codes})|{symbols})"
     bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
     names = _alt(list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names))
     # "$CAD", "$ CAD" (French copy): a "$" followed by an ISO code names that dollar
