@@ -44,6 +44,11 @@ CANDIDATES = [
     ("de", "Kanada zahlt 500 Millionen Dollar.", ("USD", "CAD")),
     ("de", "Die USA zahlen 500 Millionen Dollar.", ("USD",)),
     ("fr", "Le Canada versera 500 millions de dollars.", ("USD", "CAD")),
+    ("fr-CA", "Québec versera 500 millions $.", ("CAD",)),
+    ("es", "El gobierno de México destinó $500 millones.", ("USD", "MXN")),
+    ("es-MX", "El gobierno destinó $500 millones.", ("MXN",)),
+    ("es-MX", "El gobierno destinó US$500 millones.", ("USD",)),
+    ("de-CH", "Der Bund zahlt 500 Millionen Franken.", ("CHF",)),
 ]
 
 
