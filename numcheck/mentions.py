@@ -152,7 +152,9 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
     names = _alt(list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names))
     # "$CAD", "$ CAD" (French copy): a "$" followed by an ISO code names that dollar
-    post = rf"(?:{mcode}|\${_SP}?(?:{codes})|(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes})|{symbols})(?![^\W\d_])"
+    # Symbols before names: "3 mia. kr., svarende til" ends with the Danish symbol "kr.";
+    # the word boundary after the group sends "kronor" on to the names.
+    post = rf"(?:{mcode}|\${_SP}?(?:{codes})|{symbols}|(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes}))(?![^\W\d_])"
     link = rf"(?:{_links_pattern(lex)})"
     # "16,4 Millionen kanadischen Dollar", "10 svenske kr": a country word in front of a
     # bare currency word picks that country's currency (words from CLDR, see currency.py)
