@@ -176,7 +176,7 @@ CHECK = [
     ("de-CH", "Die Busse beträgt 150'000 Franken (rund 160'000 Euro).", C),
     ("fr", "Une amende de 150\u00a0000 € (environ 160\u00a0000 dollars).", C),
     ("sv", "Tavlan kostade 1,3 miljoner kronor, eller omkring 120 000 dollar.", C),
-    ("sv", "Tavlan kostade 1,3 miljoner kronor, eller omkring 120 000 euro.", I),
+    ("sv", "Tavlan kostade 1,3 miljoner kronor, eller omkring 200 000 euro.", I),
     ("fi", "Paketin arvo on 275 miljoonaa dollaria eli noin 260 miljoonaa euroa.", C),
     ("fi", "Paketin arvo on 275 miljoonaa dollaria eli noin 260 miljardia euroa.", I),
     ("de", "Die Hilfe beträgt 1,5 Mrd. Euro (umgerechnet etwa 1,6 Mrd. Dollar).", C),
