@@ -1,15 +1,41 @@
 """Files → reports: read each content file, check it with its own date and language, and
-mark the findings an editor suppressed. One bad file never stops the others."""
+mark the findings an editor suppressed. One bad file never stops the others.
+
+Work is split into units (a file, or a chunk of a ``.jsonl`` archive's articles) that run in
+order, or in parallel processes with ``jobs > 1``; the results come back in the same order
+either way, so ``--jobs 2`` reports exactly what ``--jobs 1`` does. Each process builds its
+rate provider once (``numcheck.rates.get_provider`` caches it per process).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Iterable
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable, Union
 
-from .documents import Document, expand_paths, read_document, suppression_for
+from .documents import Document, expand_paths, format_of, read_document, read_jsonl, suppressed_claims
 from .errors import InputError
 from .model import Finding, Report, Verdict
 from .pipeline import check
+
+#: How each verdict is reported to CI: "error" fails the run (exit 1), "warning" and "note"
+#: annotate, "none" is left out of SARIF and GitHub annotations. Overridable (--severity).
+SEVERITY_LEVELS = ("error", "warning", "note", "none")
+DEFAULT_SEVERITY = {"inconsistent": "error", "ambiguous": "warning", "unverifiable": "warning", "consistent": "none"}
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """The source line of a stated figure and where the figure is on it (1-based columns,
+    end exclusive): what the caret line underlines."""
+
+    line: int
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -18,45 +44,226 @@ class FileResult:
     report: Report | None = None
     error: str | None = None  # one line naming the problem; the file was not checked
     suppressed: dict[int, str] = field(default_factory=dict)  # finding index → reason
+    file: str | None = None  # the file on disk (an archive's article: the archive)
+    record_line: int | None = None  # an archive's article: its line in the archive
+    record_id: str | None = None
+    fingerprints: tuple[str, ...] = ()  # per finding: stable across edits elsewhere (baseline)
+    snippets: tuple[Snippet | None, ...] = ()  # per finding
+    baselined: frozenset[int] = frozenset()  # finding indexes hidden by a baseline file
 
     def counted(self) -> list[tuple[Finding, str | None]]:
         if self.report is None:
             return []
         return [(f, self.suppressed.get(i)) for i, f in enumerate(self.report.findings)]
 
+    def status(self, i: int) -> str | None:
+        """"suppressed", "baseline" or None (the finding counts)."""
+        if i in self.suppressed:
+            return "suppressed"
+        if i in self.baselined:
+            return "baseline"
+        return None
+
+    def active(self) -> list[tuple[int, Finding]]:
+        """Findings that are neither suppressed nor in the baseline."""
+        if self.report is None:
+            return []
+        return [(i, f) for i, f in enumerate(self.report.findings) if self.status(i) is None]
+
     @property
     def inconsistent(self) -> int:
-        return sum(1 for f, s in self.counted() if f.verdict is Verdict.INCONSISTENT and s is None)
+        return sum(1 for _, f in self.active() if f.verdict is Verdict.INCONSISTENT)
+
+    @property
+    def is_record(self) -> bool:
+        return self.record_line is not None
 
 
-def check_document(doc: Document, *, date: Any = None, lang: str | None = None, tolerance: Any = None, rates: Any = None) -> FileResult:
-    """Check one document. Front matter (date, lang) applies unless the caller overrides it."""
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_path(path: str) -> str:
+    return os.path.normpath(path).replace(os.sep, "/")
+
+
+def fingerprint(where: str, claim_text: str, verdict: str) -> str:
+    """Stable id of a finding: the file (an archive's article: file#id), the claim's words
+    (white space and case folded) and the verdict — no line numbers, so an edit elsewhere
+    in the file keeps it."""
+    claim = _SPACES.sub(" ", unicodedata.normalize("NFKC", claim_text)).strip().lower()
+    h = hashlib.sha256(f"{where}\0{claim}\0{verdict}".encode()).hexdigest()
+    return h[:24]
+
+
+def fingerprint_where(doc: Document) -> str:
+    if doc.record_line is not None and doc.file:
+        return f"{normalize_path(doc.file)}#{doc.record_id if doc.record_id else doc.record_line}"
+    return normalize_path(doc.file or doc.path)
+
+
+def _claim_span(f: Finding) -> tuple[int, int]:
+    starts = [f.source.start, f.target.start]
+    starts += [m.hedge_start for m in (f.source, f.target) if m.hedge_start is not None]
+    return min(starts), max(f.source.end, f.target.end)
+
+
+def check_document(doc: Document, *, date: Any = None, lang: str | None = None, tolerance: Any = None, rates: Any = None, default_lang: str = "en") -> FileResult:
+    """Check one document. Front matter (date, lang) applies unless the caller overrides it;
+    ``default_lang`` (the configured language) when neither says. Findings' line:column are
+    positions in the document's source (the file as written)."""
+    if isinstance(rates, RateSpec):
+        rates = rates.provider()
     day = date if date is not None else doc.date
-    language = lang or doc.lang or "en"
+    language = lang or doc.lang or default_lang
     report = check(doc.text, date=day, lang=language, tolerance=tolerance, rates=rates)
-    used: set[int] = set()
-    suppressed = {}
-    for i, f in enumerate(report.findings):
-        s = suppression_for(doc, min(f.source.start, f.target.start), used)
-        if s is not None:
-            suppressed[i] = s.reason
-    if day is None:
-        report = Report(report.findings, report.mentions, report.date, report.lang, report.notes + ("no article date: used the latest rates",))
-    return FileResult(doc.path, report, None, suppressed)
+    findings = []
+    snippets: list[Snippet | None] = []
+    fps: list[str] = []
+    starts: list[int] = []
+    where = fingerprint_where(doc)
+    for f in report.findings:
+        s, e = doc.source_span(f.target.start, f.target.end)
+        line, col = doc.source_position(s)
+        end_line, end_col = doc.source_position(e)
+        text = doc.source_line(line)
+        snippets.append(Snippet(line, text, col, end_col if end_line == line else len(text) + 1))
+        findings.append(replace(f, line=line, column=col))
+        cs, ce = _claim_span(f)
+        fps.append(fingerprint(where, doc.text[cs:ce], f.verdict.value))
+        starts.append(doc.source_offset(cs))
+    notes = report.notes + (("no article date: used the latest rates",) if day is None and report.findings else ())
+    report = Report(tuple(findings), report.mentions, report.date, report.lang, notes)
+    return FileResult(
+        doc.path, report, None, suppressed_claims(doc, starts), file=doc.file, record_line=doc.record_line,
+        record_id=doc.record_id, fingerprints=tuple(fps), snippets=tuple(snippets),
+    )
 
 
-def check_paths(paths: Iterable[str], **options: Any) -> list[FileResult]:
-    out: list[FileResult] = []
-    for path, err in expand_paths(list(paths)):
+@dataclass(frozen=True)
+class RateSpec:
+    """Rate providers by name with their settings (a :class:`numcheck.config.Config`): what
+    crosses to a worker process instead of a built provider, which each process then builds
+    once (:meth:`provider`; ``numcheck.rates.get_provider`` caches the providers themselves)."""
+
+    specs: tuple[str, ...]
+    config: Any = None
+
+    def provider(self):
+        key = (self.specs, self.config)
+        p = _PROVIDERS.get(key)
+        if p is None:
+            from .rates import resolve
+
+            p = _PROVIDERS[key] = resolve(list(self.specs), self.config)
+        return p
+
+
+_PROVIDERS: dict = {}  # per process
+
+
+# -- units of work ------------------------------------------------------------------------
+
+Unit = Union[str, Document, FileResult]  # a file to read, an article, or an error already known
+
+
+def plan(paths: Iterable[str], include: list[str] | None = None, exclude: list[str] | None = None) -> list[Unit]:
+    """The units to check, in report order: files from ``paths`` (directories walked), and
+    each article of a ``.jsonl`` archive as its own unit."""
+    units: list[Unit] = []
+    for path, err in expand_paths(list(paths), include, exclude):
         if err is not None:
-            out.append(FileResult(path, None, str(err)))
-            continue
-        try:
-            doc = read_document(path)
-            out.append(check_document(doc, **options))
-        except InputError as e:
-            out.append(FileResult(path, None, str(e)))
+            units.append(FileResult(path, None, str(err), file=path))
+        elif format_of(path) == "jsonl":
+            try:
+                for item in read_jsonl(path):
+                    if isinstance(item, InputError):
+                        line = _error_line(str(item))
+                        units.append(FileResult(f"{path}:{line}" if line else path, None, str(item), file=path, record_line=line))
+                    else:
+                        units.append(item)
+            except InputError as e:
+                units.append(FileResult(path, None, str(e), file=path))
+        else:
+            units.append(path)
+    return units
+
+
+def _error_line(msg: str) -> int | None:
+    m = re.match(r".*?:(\d+): ", msg)
+    return int(m.group(1)) if m else None
+
+
+def run_unit(unit: Unit, options: dict) -> FileResult:
+    if isinstance(unit, FileResult):
+        return unit
+    try:
+        doc = read_document(unit) if isinstance(unit, str) else unit
+        return check_document(doc, **options)
+    except InputError as e:
+        path = unit if isinstance(unit, str) else unit.path
+        msg = str(e)
+        if not msg.startswith(path):  # an error about the settings (an unknown language): name the file
+            msg = f"{path}: {msg}"
+        return FileResult(path, None, msg, file=path if isinstance(unit, str) else unit.file,
+                          record_line=None if isinstance(unit, str) else unit.record_line)
+    except Exception as e:  # a bug in a stage must not stop the other files: one line, and go on
+        path = unit if isinstance(unit, str) else unit.path
+        first = (str(e).splitlines() or [""])[0]
+        return FileResult(path, None, f"{path}: internal error while checking ({type(e).__name__}: {first}); please report it",
+                          file=path if isinstance(unit, str) else unit.file,
+                          record_line=None if isinstance(unit, str) else unit.record_line)
+
+
+def _run_chunk(chunk: list[Unit], options: dict) -> list[FileResult]:
+    return [run_unit(u, options) for u in chunk]
+
+
+def _chunks(units: list[Unit], max_units: int = 32, max_chars: int = 200_000) -> list[list[Unit]]:
+    """Consecutive units grouped so that a process gets enough work per message."""
+    out: list[list[Unit]] = []
+    cur: list[Unit] = []
+    size = 0
+    for u in units:
+        n = len(u.text) if isinstance(u, Document) else 20_000
+        if cur and (len(cur) >= max_units or size + n > max_chars):
+            out.append(cur)
+            cur, size = [], 0
+        cur.append(u)
+        size += n
+    if cur:
+        out.append(cur)
     return out
 
 
-__all__ = ["FileResult", "check_document", "check_paths"]
+def run_units(units: list[Unit], *, jobs: int = 1, progress: Callable[[int, int], None] | None = None, **options: Any) -> list[FileResult]:
+    """Check every unit; the results are in the units' order whatever ``jobs`` is."""
+    results: list[FileResult] = []
+    total = len(units)
+    chunks = _chunks(units)
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            results.extend(_run_chunk(chunk, options))
+            if progress:
+                progress(len(results), total)
+        return results
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import repeat
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for part in pool.map(_run_chunk, chunks, repeat(options)):  # map keeps the order
+            results.extend(part)
+            if progress:
+                progress(len(results), total)
+    return results
+
+
+def check_paths(paths: Iterable[str], *, include: list[str] | None = None, exclude: list[str] | None = None,
+                jobs: int = 1, progress: Callable[[int, int], None] | None = None, **options: Any) -> list[FileResult]:
+    """Check files and directories (walked recursively); one result per file or article."""
+    return run_units(plan(paths, include, exclude), jobs=jobs, progress=progress, **options)
+
+
+__all__ = [
+    "FileResult", "Snippet", "RateSpec", "check_document", "check_paths", "plan", "run_units", "fingerprint",
+    "SEVERITY_LEVELS", "DEFAULT_SEVERITY",
+]

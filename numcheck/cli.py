@@ -41,18 +41,42 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(c)
     c.add_argument("--tolerance", help="relative tolerance for rate drift on top of rounding (default 0.03)")
     c.add_argument("--rates", default=None, help='rate providers in order, comma-separated (default "ecb")')
-    c.add_argument("--format", choices=["text", "json"], default="text")
+    c.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text",
+                   help="text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)")
+    c.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never")
+    c.add_argument("--include", action="append", default=None, metavar="GLOB",
+                   help="in directories, check only files matching GLOB (repeatable; default: .md .markdown .txt .html .htm .jsonl)")
+    c.add_argument("--exclude", action="append", default=None, metavar="GLOB", help="skip files matching GLOB (repeatable)")
+    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check files in N parallel processes (default 1)")
+    c.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (counted as baseline)")
+    c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    c.add_argument("--severity", action="append", default=None, metavar="VERDICT=LEVEL",
+                   help="how a verdict is reported: error (fails the run), warning, note or none; "
+                        "e.g. ambiguous=error (repeatable or comma-separated; default inconsistent=error, "
+                        "ambiguous=warning, unverifiable=warning, consistent=none)")
+    c.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
+                   help="progress bar on stderr: auto (on a terminal, for more than a few files), always, never")
 
     e = sub.add_parser("extract", help="list every amount found in a file (or - for stdin)")
     e.add_argument("path", metavar="PATH")
     _add_common(e)
     e.add_argument("--format", choices=["text", "json"], default="json")
 
-    r = sub.add_parser("rates", help="show the rate for BASE → QUOTE on a day")
+    # "rates BASE QUOTE", "rates info" and "rates update FILE" share one parser: a currency
+    # code has three letters, so "info"/"update" cannot be mistaken for one.
+    r = sub.add_parser(
+        "rates",
+        help="show the rate for BASE → QUOTE on a day; `rates info`, `rates update FILE`",
+        usage="numcheck rates BASE QUOTE [--date D] [--provider P]\n       numcheck rates info\n       numcheck rates update FILE [--force]",
+        description="rates BASE QUOTE: the rate, its day and provider. rates info: the ECB history in use "
+        "(first and last day, origin). rates update FILE: install a newer ECB history (eurofxref-hist.zip or .csv).",
+    )
     r.add_argument("base", metavar="BASE")
-    r.add_argument("quote", metavar="QUOTE")
+    r.add_argument("quote", metavar="QUOTE", nargs="?")
     r.add_argument("--date", help="the day, YYYY-MM-DD (default: the latest available)")
-    r.add_argument("--provider", default=None, help='rate providers in order, comma-separated (default "ecb")')
+    r.add_argument("--provider", default=None, help='rate providers in order, comma-separated (default: config, else "ecb")')
+    r.add_argument("--force", action="store_true", help="rates update: install even if older than the installed history")
     return parser
 
 
@@ -71,33 +95,54 @@ def _providers(spec: str | None):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .batch import FileResult, check_document, check_paths
+    from .batch import FileResult, RateSpec, check_document, plan, run_units
+    from .checkrun import color_wanted, exit_status, parse_severity, progress_bar, render
     from .documents import parse_document
     from .pipeline import _tolerance
     from .rates.ecb import parse_date
-    from .report import render_json, render_text
 
     day = parse_date(args.date)
+    _apply_config(args)  # numcheck.toml / [tool.numcheck] fills the flags not given
     _tolerance(args.tolerance)  # validate once, before any file is read
-    options = dict(date=day, lang=args.lang, tolerance=args.tolerance, rates=_providers(args.rates))
+    severity = parse_severity(args.severity)
+    if args.jobs < 1:
+        raise InputError(f"invalid --jobs {args.jobs}: expected 1 or more")
+    known = None
+    if args.baseline:
+        from .baseline import load_baseline
+
+        known = load_baseline(args.baseline)
+    # the providers by name and settings, not the built object: each process builds its own once
+    options = dict(date=day, lang=args.lang, tolerance=args.tolerance, rates=RateSpec(args.rate_specs, args.config),
+                   default_lang=args.default_lang)
     results: list[FileResult] = []
-    files = [p for p in args.paths if p != "-"]
     for p in args.paths:
         if p == "-":
             try:
                 results.append(check_document(parse_document(_stdin_text(), "-"), **options))
             except InputError as e:
                 results.append(FileResult("-", None, str(e)))
+    files = [p for p in args.paths if p != "-"]
     if files:
-        results.extend(check_paths(files, **options))
-    out = render_json(results) if args.format == "json" else render_text(results)
-    sys.stdout.write(out)
-    errors = [r for r in results if r.error]
-    for r in errors:  # in JSON they are in the document too; stderr is for humans
-        print(f"numcheck: error: {r.error}", file=sys.stderr)
-    if errors:
-        return EXIT_ERROR
-    return EXIT_INCONSISTENT if any(r.inconsistent for r in results) else EXIT_OK
+        units = plan(files, args.include, args.exclude)
+        with progress_bar(len(units), args.progress) as tick:
+            results.extend(run_units(units, jobs=args.jobs, progress=tick, **options))
+    if args.write_baseline:
+        from .baseline import load_baseline, write_baseline
+
+        n = write_baseline(results, args.write_baseline)
+        print(f"numcheck: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
+        known = load_baseline(args.write_baseline)
+    if known is not None:
+        from .baseline import apply_baseline
+
+        results = apply_baseline(results, known)
+    sys.stdout.write(render(results, args.format, severity=severity, color=color_wanted(args.color, sys.stdout)))
+    sys.stdout.flush()
+    for r in results:  # in JSON/SARIF they are in the document too; stderr is for humans
+        if r.error:
+            print(f"numcheck: error: {r.error}", file=sys.stderr)
+    return exit_status(results, severity)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -109,11 +154,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([m.to_dict() for m in mentions], ensure_ascii=False, indent=2))
     else:
-        from .pipeline import LineIndex
-
-        idx = LineIndex(doc.text)
         for m in mentions:
-            line, col = idx.position(m.start)
+            line, col = doc.position(m.start)  # the file's line:column (Markdown/HTML markup dropped)
             hedge = f" [{m.hedge_text}]" if m.hedge_text else ""
             unit = m.unit or "?"
             if m.ambiguous:
@@ -123,17 +165,75 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _config(args: argparse.Namespace):
+    """The project configuration (nearest numcheck.toml / [tool.numcheck]); flags win."""
+    from .config import load_config
+
+    start = next((p for p in getattr(args, "paths", []) if p != "-"), None)
+    return load_config(start)
+
+
+def _apply_config(args: argparse.Namespace) -> None:
+    """Fill the check command's absent flags from the configuration."""
+    from .rates import resolve
+
+    cfg = _config(args)
+    if args.tolerance is None and cfg.tolerance is not None:
+        args.tolerance = str(cfg.tolerance)
+    args.default_lang = cfg.lang
+    args.rate_specs, args.config = tuple(_providers(args.rates) or cfg.rates), cfg  # for worker processes
+    # a resolved provider carries the configured max rate age and live source settings
+    args.rates = resolve(_providers(args.rates) or list(cfg.rates), cfg)
+
+
+def cmd_rates_info(args: argparse.Namespace) -> int:
+    from .rates.store import bundled_history, default_history, installed_history
+
+    used, bundled, installed = default_history(), bundled_history(), installed_history()
+    print(f"ECB reference rates: {used.first} to {used.last}")
+    print(f"file: {used.path}")
+    print(f"origin: {used.origin}")
+    if installed is not None and installed.path != used.path:
+        print(f"not used: the installed history ends on {installed.last}, before the bundled one ({bundled.last})")
+    elif used.path != bundled.path:
+        print(f"replaces: the bundled history ({bundled.first} to {bundled.last}, {bundled.origin})")
+    return EXIT_OK
+
+
+def cmd_rates_update(args: argparse.Namespace) -> int:
+    from .rates.store import bundled_history, install_history
+
+    new, previous = install_history(args.quote, force=args.force)
+    print(f"installed ECB history {new.first} to {new.last} from {args.quote} in {new.path}")
+    if previous is not None:
+        print(f"replaced: the previously installed history ({previous.first} to {previous.last})")
+    bundled = bundled_history()
+    if new.last < bundled.last:
+        print(f"note: it ends before the bundled history ({bundled.last}), which stays in use")
+    return EXIT_OK
+
+
 def cmd_rates(args: argparse.Namespace) -> int:
     from .formatting import rate_text
     from .rates import resolve
     from .rates.ecb import parse_date
 
+    word = args.base.lower()
+    if word == "info" and args.quote is None:
+        return cmd_rates_info(args)
+    if word == "update":
+        if args.quote is None:
+            raise InputError("rates update: give the ECB history file to install (eurofxref-hist.zip or .csv)")
+        return cmd_rates_update(args)
+    if args.quote is None:
+        raise InputError("rates: expected BASE QUOTE (such as USD SEK), `info` or `update FILE`")
     day = parse_date(args.date)
     base, quote = args.base.upper(), args.quote.upper()
     for code in (base, quote):
         if len(code) != 3 or not code.isalpha():
             raise InputError(f"invalid currency code {code!r}: expected an ISO 4217 code such as USD")
-    provider = resolve(_providers(args.provider))
+    cfg = _config(args)
+    provider = resolve(_providers(args.provider) or list(cfg.rates), cfg)
     try:
         r = provider.rate(base, quote, day)
     except RateUnavailable as e:

@@ -63,7 +63,7 @@ def test_no_date_uses_latest(small):
 @pytest.mark.parametrize("bad,msg", [
     ("", "empty"),
     ("Day,USD\n2024-01-01,1\n", "'Date' column"),
-    ("Date,USD\n2024-13-01,1\n", "line 2: invalid date"),
+    ("Date,USD\n2024-13-01,1\n", "x.csv:2: invalid date '2024-13-01'"),
     ("Date,USD\n", "no rates"),
 ])
 def test_bad_history_files(bad, msg):
@@ -88,7 +88,8 @@ def test_bundled_history_real_values():
 
 def test_provider_is_built_once():
     assert get_provider("ecb") is get_provider("ecb")
-    assert resolve(None) is get_provider("ecb")
+    # named providers are wrapped for the euro eras; the ECB history underneath is shared
+    assert resolve(None).history is get_provider("ecb").history
 
 
 def test_chain_first_answer_wins_and_says_why(small):

