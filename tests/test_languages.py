@@ -49,6 +49,7 @@ EXTRACT = [
     ("fi", "Paketin arvo on noin 3 miljardia euroa.", [(3 * B, "EUR", Hedge.APPROX)]),
     ("fi", "Hallitus myöntää yli 200 miljoonaa euroa.", [(200 * M, "EUR", Hedge.AT_LEAST)]),
     ("fi", "Summa on kolme miljardia euroa.", [(3 * B, "EUR", None)]),
+    ("fi", "Kauppa nousi 3 miljoonaan euroon ja kasvoi 2 miljardilla eurolla.", [(3 * M, "EUR", None), (2 * B, "EUR", None)]),
     # German
     ("de", "Die Hilfe beträgt 1,5 Mrd. Euro (umgerechnet etwa 1,6 Mrd. Dollar).",
      [(1.5 * B, "EUR", None), (1.6 * B, "USD", Hedge.APPROX)]),
@@ -92,6 +93,13 @@ EXTRACT = [
      [(275 * M, "USD", None), (1.6 * B, "BRL", Hedge.APPROX)]),
     ("pt-PT", "O Estado gasta 3 mil milhões de euros.", [(3 * B, "EUR", None)]),
     ("pt-PT", "A dívida chega a 1 bilião de euros.", [(1e12, "EUR", None)]),
+    # half of a scale word, in every language
+    ("de", "Das kostet eine halbe Milliarde Euro.", [(0.5 * B, "EUR", None)]),
+    ("fr", "Un demi-milliard d'euros a été versé.", [(0.5 * B, "EUR", None)]),
+    ("es", "Cuesta medio millón de euros.", [(0.5 * M, "EUR", None)]),
+    ("nl", "Het kost een half miljard euro.", [(0.5 * B, "EUR", None)]),
+    ("da", "Det koster en halv milliard kroner.", [(0.5 * B, "DKK", None)]),
+    ("nb", "Det koster en halv milliard kroner.", [(0.5 * B, "NOK", None)]),
     # English: the translator's decimal comma, and no regression on years before figures
     ("en", "The fund is worth 3,5 million kronor.", [(3.5 * M, "SEK", None)]),
     ("en", "In 2023 3 million dollars went missing.", [(3 * M, "USD", None)]),
