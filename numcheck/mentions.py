@@ -158,7 +158,7 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     link = rf"(?:{_links_pattern(lex)})"
     # "16,4 Millionen kanadischen Dollar", "10 svenske kr": a country word in front of a
     # bare currency word picks that country's currency (words from CLDR, see currency.py)
-    ev = _alt(w for ws in lex.evidence.values() for w in ws if " " not in w)
+    ev = _alt(w for ws in lex.evidence.values() for w in ws)
     qual = rf"(?i:(?<![^\W\d_])(?:{ev})[^\W\d_]*){_SP}" if ev else "(?!)"
     joiners = _alt(j for j in lex.range_joiners)
     num = rf"(?:{foreign}|{digits})"
