@@ -164,7 +164,9 @@ def test_distractors_are_not_money(lang, text):
 C, I, A = Verdict.CONSISTENT, Verdict.INCONSISTENT, Verdict.AMBIGUOUS
 
 # (lang, text, verdict): one stated conversion each; fixed rates (USD→SEK 10.94,
-# USD→NOK 11.04, USD→DKK 7.04, USD→EUR 0.943).
+# USD→NOK 11.04, USD→DKK 7.04, USD→EUR 0.943). Per language: a consistent figure, a scale
+# slip (million for billion), the rate applied the wrong way round (275 × 1.06 ≈ 290), and
+# the wrong currency named.
 CHECK = [
     ("sv", "Paketet är värt 275 miljoner dollar, motsvarande drygt 3 miljarder kronor.", C),
     ("sv", "Paketet är värt 275 miljoner dollar, vilket motsvarar omkring 3 miljarder kronor.", C),
@@ -175,9 +177,11 @@ CHECK = [
     ("nb", "Pakken er verdt 275 millioner dollar, tilsvarende rundt 3 milliarder kroner.", C),
     ("nb", "Pakken er verdt 275 millioner dollar, tilsvarende rundt 3 millioner kroner.", I),
     ("nb", "Pakken er verdt 275 millioner dollar, tilsvarende rundt 25 millioner kroner.", I),
+    ("nb", "Pakken er verdt 275 millioner dollar, tilsvarende rundt 3 milliarder euro.", I),
     ("da", "Aftalen er på 275 mio. dollar, svarende til knap 2 mia. kr.", C),
     ("da", "Aftalen er på 275 mio. dollar, svarende til omkring 2 mio. kr.", I),
     ("da", "Aftalen er på 275 mio. dollar, svarende til omkring 39 mio. kr.", I),
+    ("da", "Aftalen er på 275 mio. dollar, svarende til knap 2 mia. euro.", I),
     ("da", "Regeringen bruger 3 mia. kr., svarende til godt 400 mio. euro.", C),
     ("nl", "Het kabinet trekt 1,2 miljard euro uit, omgerekend ruim 1,25 miljard dollar.", C),
     ("nb", "Statoil tjente 12,3 milliarder kroner, eller om lag 1,1 milliarder dollar.", C),
@@ -187,6 +191,8 @@ CHECK = [
     ("sv", "Tavlan kostade 1,3 miljoner kronor, eller omkring 200 000 euro.", I),
     ("fi", "Paketin arvo on 275 miljoonaa dollaria eli noin 260 miljoonaa euroa.", C),
     ("fi", "Paketin arvo on 275 miljoonaa dollaria eli noin 260 miljardia euroa.", I),
+    ("fi", "Paketin arvo on 275 miljoonaa dollaria eli noin 290 miljoonaa euroa.", I),
+    ("fi", "Paketin arvo on 275 miljoonaa dollaria eli noin 260 miljoonaa puntaa.", I),
     ("de", "Die Hilfe beträgt 1,5 Mrd. Euro (umgerechnet etwa 1,6 Mrd. Dollar).", C),
     ("de", "Die Hilfe beträgt 1,5 Mrd. Euro (umgerechnet etwa 1,6 Mio. Dollar).", I),
     ("de", "Die Hilfe beträgt 1,5 Mrd. Euro (umgerechnet etwa 1,4 Mrd. Dollar).", I),  # inverted
@@ -194,12 +200,18 @@ CHECK = [
     ("fr", "L'aide atteint 275 millions de dollars, soit environ 260 millions d'euros.", C),
     ("fr", "L'aide atteint 275 millions de dollars, soit environ 2,6 milliards d'euros.", I),
     ("fr", "L'aide atteint 275 millions de dollars, soit environ 290 millions d'euros.", I),
+    ("fr", "L'aide atteint 275 millions de dollars, soit environ 260 millions de livres sterling.", I),
     ("es", "El paquete vale 275 millones de dólares, equivalentes a unos 260 millones de euros.", C),
     ("es", "El paquete vale 275 millones de dólares, equivalentes a unos 260.000 millones de euros.", I),
+    ("es", "El paquete vale 275 millones de dólares, equivalentes a unos 290 millones de euros.", I),
+    ("es", "El paquete vale 275 millones de dólares, equivalentes a unos 260 millones de libras.", I),
     ("nl", "Het pakket kost 275 miljoen dollar, omgerekend zo'n 260 miljoen euro.", C),
     ("nl", "Het pakket kost 275 miljoen dollar, omgerekend zo'n 260 miljard euro.", I),
+    ("nl", "Het pakket kost 275 miljoen dollar, omgerekend zo'n 290 miljoen euro.", I),
+    ("nl", "Het pakket kost 275 miljoen dollar, omgerekend zo'n 260 miljoen Zwitserse frank.", I),
     ("it", "Il pacchetto vale 275 milioni di dollari, pari a circa 260 milioni di euro.", C),
     ("it", "Il pacchetto vale 275 milioni di dollari, pari a circa 260 miliardi di euro.", I),
+    ("it", "Il pacchetto vale 275 milioni di dollari, pari a circa 290 milioni di euro.", I),
     ("pt", "O pacote vale 275 milhões de dólares, o equivalente a cerca de 260 milhões de euros.", C),
     ("pt", "O pacote vale 275 milhões de dólares, o equivalente a cerca de 290 milhões de euros.", I),
     ("en", "The package is worth $275 million, equivalent to about 3 billion kronor.", C),
