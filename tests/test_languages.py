@@ -248,6 +248,11 @@ def test_scale_slip_is_named():
     ("Det kostar 240 miljoner dollar, motsvarande drygt 2,9 miljarder kronor.", I),
     ("Det kostar 262 miljoner dollar, motsvarande minst 3,5 miljarder kronor.", I),
     ("Det kostar 262 miljoner dollar, motsvarande högst 3,5 miljarder kronor.", C),
+    # whole numbers too: "drygt 3 miljarder" is not 2.74 billion, "knappt 3 miljarder" not 3.29
+    ("Det kostar 250 miljoner dollar, motsvarande drygt 3 miljarder kronor.", I),
+    ("Det kostar 250 miljoner dollar, motsvarande knappt 3 miljarder kronor.", C),
+    ("Det kostar 301 miljoner dollar, motsvarande knappt 3 miljarder kronor.", I),
+    ("Det kostar 301 miljoner dollar, motsvarande drygt 3 miljarder kronor.", C),
 ])
 def test_hedge_direction_sv(text, verdict):
     r = numcheck.check(text, lang="sv", rates=FixedRates(), date="2024-11-19")
