@@ -147,6 +147,7 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
         guess = guess_language(text)
         lang = guess.lang
         report_notes.append(guess.note)
+    lang = lang or "en"
     base = normalize_lang(lang)
     lex = get_lexicon(base)
     mentions = mentions_mod.extract(text, lang=lang, currency_hints=currency_hints)
