@@ -47,6 +47,13 @@ def guess_language(text: str, default: str = "en") -> LanguageGuess:
                              f"language not given and no function words to tell it by; read as {default!r}")
     if runner[0] == best_hits:
         best = default if default in (best, runner[1]) else best
+    default_hits = next((h for h, lg in scores if lg == default), 0.0)
+    distinct = {t for t in tokens if t in lists.get(best, ())}
+    if best != default and (len(distinct) < 2 or best_hits < 1.5 * default_hits):
+        # thin evidence against the default ("per share" in an English table): keep it
+        return LanguageGuess(default, default_hits, len(tokens), best,
+                             f"language not given; read as {default!r} (too few function words of "
+                             f"another language: {best!r} scored {best_hits:.1f}, {default!r} {default_hits:.1f})")
     note = (f"language not given; guessed {best!r} from its function words "
             f"(score {best_hits:.1f} over {len(tokens)} words"
             + (f"; next {runner[1]!r} with {runner[0]:.1f}" if runner[1] and runner[0] else "") + ")")
