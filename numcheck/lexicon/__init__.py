@@ -57,6 +57,7 @@ class Lexicon:
     region_defaults: dict[str, str] = field(default_factory=dict)  # readings the tag's region decides
     evidence: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → words naming its country
     detect_words: frozenset[str] = frozenset()  # function words that say a text is in this language
+    detect_letters: str = ""  # letters of its alphabet few others have ("äö", "æø", "ñ")
     links: tuple[str, ...] = ()  # words between a figure and its currency: "d'" in "3 milliards d'euros"
     range_between_only: tuple[str, ...] = ()  # joiners that make a range only after range_between
     range_change_from: tuple[str, ...] = ()  # words that make "X to Y" a change, not a range
@@ -250,6 +251,7 @@ def _base_lexicon(base: str) -> Lexicon:
         fallbacks=dict(data.get("fallbacks", {})),
         evidence={k: tuple(v) for k, v in gen.get("evidence", {}).items()},
         detect_words=frozenset(w.lower() for w in data.get("detect", {}).get("words", ())),
+        detect_letters=str(data.get("detect", {}).get("letters", "")),
         links=tuple(data.get("numbers", {}).get("links", ())),
         range_between_only=tuple(ranges.get("between_only", ())),
         range_change_from=tuple(ranges.get("change_from", ())),

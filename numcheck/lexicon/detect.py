@@ -36,9 +36,22 @@ def guess_language(text: str, default: str = "en") -> LanguageGuess:
     for words in lists.values():
         for w in words:
             share[w] = share.get(w, 0) + 1
+    # Letters: a word with "ä" or "ø" counts up to half a function word, shared the same way
+    # ("förhållanden" has ö and å: Swedish has both, Danish one, German the other).
+    letters = {lang: set(get_lexicon(lang).detect_letters) for lang in lists}
+    letter_share: dict[str, int] = {}
+    for ls in letters.values():
+        for ch in ls:
+            letter_share[ch] = letter_share.get(ch, 0) + 1
     scores: list[tuple[float, str]] = []
     for lang, words in lists.items():
-        scores.append((sum(1 / share[t] for t in tokens if t in words), lang))
+        score = sum(1 / share[t] for t in tokens if t in words)
+        own = letters[lang]
+        for t in tokens:
+            hits = [ch for ch in set(t) if ch in own]
+            if hits:
+                score += 0.5 * min(1.0, sum(1 / letter_share[ch] for ch in hits))
+        scores.append((score, lang))
     scores.sort(key=lambda x: (-x[0], x[1] != default, x[1]))
     best_hits, best = scores[0] if scores else (0, default)
     runner = scores[1] if len(scores) > 1 else (0, None)
@@ -48,7 +61,7 @@ def guess_language(text: str, default: str = "en") -> LanguageGuess:
     if runner[0] == best_hits:
         best = default if default in (best, runner[1]) else best
     default_hits = next((h for h, lg in scores if lg == default), 0.0)
-    distinct = {t for t in tokens if t in lists.get(best, ())}
+    distinct = {t for t in tokens if t in lists.get(best, ()) or set(t) & letters.get(best, set())}
     if best != default and (len(distinct) < 2 or best_hits < 1.5 * default_hits):
         # thin evidence against the default ("per share" in an English table): keep it
         return LanguageGuess(default, default_hits, len(tokens), best,
