@@ -313,3 +313,16 @@ def test_noun_between_amount_and_cue_sv():
 def test_auto_is_lang_none():
     r = numcheck.check("Die Regierung sagt, dass die Hilfe 3 Milliarden Euro beträgt.", lang="auto", rates=FixedRates())
     assert r.lang == "de" and "guessed 'de'" in r.notes[0]
+
+
+# The suggested correction keeps the writer's language: the scale word of the same family
+# and ending ("miljoner" → "miljarder", "Millionen" → "Milliarden", "Mio." → "Mrd.").
+@pytest.mark.parametrize("lang,text,suggestion", [
+    ("sv", "Det kostar 275 miljoner dollar, motsvarande drygt 3 miljoner kronor.", "≈ 3 miljarder kronor"),
+    ("de", "Die Hilfe beträgt 1,5 Milliarden Euro (umgerechnet etwa 1,6 Millionen Dollar).", "≈ 1,6 Milliarden Dollar"),
+    ("de", "Die Hilfe beträgt 1,5 Mrd. Euro (umgerechnet etwa 1,6 Mio. Dollar).", "≈ 1,6 Mrd. Dollar"),
+    ("en", "The package is worth $275 million, equivalent to about 3 million kronor.", "≈ 3 billion kronor"),
+])
+def test_suggestion_in_the_writers_words(lang, text, suggestion):
+    r = numcheck.check(text, lang=lang, rates=FixedRates(), date="2024-11-19")
+    assert r.findings[0].suggestion == suggestion
