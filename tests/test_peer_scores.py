@@ -95,3 +95,29 @@ def test_bad_line_is_one_clear_error(tmp_path):
     f.write_text(json.dumps({"text": "5 euro", "lang": "de", "expected": []}) + "\n{oops\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.jsonl:2: not JSON"):
         score_file(f)
+
+
+def test_cli_prints_a_table(tmp_path, capsys):
+    from numcheck.peerscore import main
+
+    f = tmp_path / "mini.jsonl"
+    cases = [
+        {"text": "Det kostar 3 miljarder kronor.", "lang": "sv",
+         "expected": [{"kind": "money", "value": 3e9, "iso_currency": "SEK"}]},
+        {"text": "Den 19 november 2024.", "lang": "sv", "expected": []},
+        {"text": "£5", "lang": None, "expected": [{"kind": "money", "value": 5.0, "iso_currency": None, "unit": "£"}]},
+    ]
+    f.write_text("\n".join(json.dumps(c) for c in cases) + "\n", encoding="utf-8")
+    assert main([str(f)]) == 0
+    out = capsys.readouterr().out
+    assert "mini.jsonl" in out and "1.000" in out
+    r = score_file(f)
+    assert (r["tp"], r["fp"], r["fn"], r["cases"]) == (2, 0, 0, 3)
+
+
+def test_cli_missing_file_is_one_line(tmp_path, capsys):
+    from numcheck.peerscore import main
+
+    assert main([str(tmp_path / "nope.jsonl")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "nope.jsonl" in err and "\n" not in err
