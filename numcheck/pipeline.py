@@ -117,6 +117,32 @@ def _wrong_currency(provider: RateProvider, day: Date | None, conv: Conversion, 
     return []
 
 
+def _undated(f: Finding, provider: RateProvider) -> Finding:
+    """No article date: an inconsistency at the latest rate may be a correct conversion at the
+    rate of the day it was written. When some published day's rate fits the stated figure,
+    the verdict is ambiguous and says which day — a false alarm costs more than a miss."""
+    from dataclasses import replace
+
+    s, t = f.source, f.target
+    nearest = getattr(provider, "nearest_day_for", None)
+    if nearest is None or f.rate is None or s.is_range or t.is_range or not s.value or not t.value:
+        return f
+    want = t.value / s.value
+    slack = max(0.01, t.step / 2 / t.value)
+    try:
+        d = nearest(f.rate.base, f.rate.quote, want, slack)
+    except Exception:  # a provider without history gives no evidence either way
+        return f
+    if d is None:
+        return f
+    msg = (
+        f"{f.message.split(' — ')[0]} — no article date given, so the latest rate was used; "
+        f"the stated figure matches the {f.rate.provider} rate of {d.isoformat()} "
+        f"({rate_text(want)} {f.rate.quote}/{f.rate.base}): give the article's date to check it"
+    )
+    return replace(f, verdict=Verdict.AMBIGUOUS, message=msg, suggestion=None)
+
+
 class LineIndex:
     """Offset → (line, column), 1-based, by bisection over line starts."""
 
@@ -162,6 +188,8 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
                     provider = resolve(rates)  # a text without claims never loads rates
                 convs = money_conversions(claim, day, provider)
                 f = judge(claim, convs, lex, drift, money_hints(provider, day))
+                if day is None and f.verdict is Verdict.INCONSISTENT:
+                    f = _undated(f, provider)
             elif claim.kind in _CONVERTERS:
                 f = judge(claim, _CONVERTERS[claim.kind](claim, day, lang), lex, drift)
             else:

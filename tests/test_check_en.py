@@ -185,3 +185,13 @@ def test_invalid_tolerance(bad):
 def test_unknown_language():
     with pytest.raises(numcheck.InputError, match="unsupported language"):
         numcheck.check("$5", lang="xx")
+
+
+def test_undated_text_is_not_judged_by_todays_rate_alone():
+    # correct in autumn 2013 (EUR/SEK ≈ 8.6), off at the latest rate: without a date, ambiguous
+    (f,) = numcheck.check("ten million euros (about 86 million kronor)").findings
+    assert f.verdict is A and "give the article's date" in f.message
+    (g,) = numcheck.check("ten million euros (about 86 million kronor)", date="2013-10-04").findings
+    assert g.verdict is C
+    (h,) = numcheck.check("ten million euros (about 86 billion kronor)").findings
+    assert h.verdict is I  # no day's rate fits a scale slip
