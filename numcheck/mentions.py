@@ -86,7 +86,10 @@ def foreign_decimal_pattern(lex: Lexicon) -> str:
     d = re.escape(lex.decimal)
     lead = r"(?<![\d.,'’])(?!0\d)"
     tail = rf"{o}\d{{1,2}}(?!\d|[.,]\d)"
-    return rf"{lead}(?:\d{{1,3}}(?:(?:[ \u00a0\u202f'’]|{d})\d{{3}})+{tail}|\d+{tail})"
+    # "1.144.000" in English copy (or "1,144,000" in German): two groups or more of the other
+    # convention cannot be a decimal either
+    many = rf"\d{{1,3}}(?:{d}\d{{3}}){{2,}}(?!\d|[.,]\d)"
+    return rf"{lead}(?:\d{{1,3}}(?:(?:[ \u00a0\u202f'’]|{d})\d{{3}})+{tail}|\d+{tail}|{many})"
 
 
 def _times(value: float, scale: float) -> float:
@@ -248,6 +251,10 @@ class MoneyScanner:
         """"1,234.5" → (1234.5, 0.1): the value and the rounding step its writing implies."""
         lex = self.lex
         if self._foreign_decimal.fullmatch(s):
+            if s.count(lex.decimal) >= 2 and other_decimal(lex) not in s:  # "1.144.000": groups only
+                digits = re.sub(r"[^\d]", "", s)
+                stripped = digits.rstrip("0")
+                return float(digits), 10.0 ** (len(digits) - len(stripped))
             whole, frac = s.rsplit(other_decimal(lex), 1)
             whole = re.sub(r"[^\d]", "", whole)
             return float(f"{whole}.{frac}"), 10.0 ** -len(frac)

@@ -123,6 +123,8 @@ EXTRACT = [
     # figures in the other decimal convention, and thousands written with k
     ("en", "The watch sold for 9.990,00 € and the strap for €1'049,95.", [(9990, "EUR", None), (1049.95, "EUR", None)]),
     ("de", "Der Preis: 1,234.56 €.", [(1234.56, "EUR", None)]),
+    ("en", "The flat sold for $ 1.144.000 and the car for 1.234.567,89 €.", [(1144000, "USD", None), (1234567.89, "EUR", None)]),
+    ("de", "Das Haus kostete 1,144,000 €.", [(1144000, "EUR", None)]),
     ("sv", "Stödet är 3.5 miljarder kronor.", [(3.5 * B, "SEK", None)]),
     ("fr", "Un salaire de 45k €.", [(45000, "EUR", None)]),
     # hundredths written after the whole amount
