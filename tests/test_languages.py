@@ -32,6 +32,9 @@ EXTRACT = [
     ("sv", "Statsskulden är 1 biljon kronor.", [(1e12, "SEK", None)]),
     ("sv", "Bolaget betalar minst 40 miljoner euro.", [(40 * M, "EUR", Hedge.AT_LEAST)]),
     ("sv", "Köpet kostade 2 kronor och 50 öre.", [(2.5, "SEK", None)]),
+    ("sv", "Under 2023 3 miljarder kronor i stöd, och 1 500 kronor per person.", [(3 * B, "SEK", None), (1500, "SEK", None)]),
+    ("sv", "Vinsten per aktie blev 2:81 kronor och priset 50:-.", [(2.81, "SEK", None), (50, "SEK", None)]),
+    ("sv", "Han spelade i Tre Kronor som 19-åring och fick tre kronor.", [(3, "SEK", None)]),
     # Norwegian (nb, and "no" read with the same data)
     ("nb", "Regjeringen bevilger 2,4 milliarder kroner til Ukraina.", [(2.4 * B, "NOK", None)]),
     ("no", "Avtalen er verdt vel 3 mrd. kroner.", [(3 * B, "NOK", Hedge.NEAR_ABOVE)]),
@@ -66,6 +69,7 @@ EXTRACT = [
     ("fr", "L'aide atteint 275 millions de dollars, soit environ 260 millions d'euros.",
      [(275 * M, "USD", None), (260 * M, "EUR", Hedge.APPROX)]),
     ("fr", "Le plan coûte 3 milliards d'euros.", [(3 * B, "EUR", None)]),
+    ("fr", "En 2023 3 millions d’euros ont été versés.", [(3 * M, "EUR", None)]),
     ("fr", "Le budget dépasse les 1\u202f234,5 €.", [(1234.5, "EUR", None)]),
     ("fr", "La dette atteint 1 billion d'euros.", [(1e12, "EUR", None)]),
     ("fr", "Le contrat vaut près de 2 Md€.", [(2 * B, "EUR", Hedge.NEAR_BELOW)]),
@@ -146,6 +150,7 @@ def test_extract(lang, text, want):
 DISTRACTORS = [
     ("sv", "Den 19 november 2024 höjde Riksbanken räntan med 0,25 procentenheter; ring 08-123 45 67."),
     ("sv", "År 2023 bodde 10 521 000 personer i Sverige, 3 miljoner fler än 1960."),
+    ("sv", "Laget som vann 2015 som ett Kina-lag tog 5 guld och 3 silver."),
     ("nb", "Den 12. mars 2024 steg renten med 0,5 prosent. Ring 22 33 44 55."),
     ("da", "I 2024 voksede økonomien med 1,8 procent; 5,9 mio. indbyggere."),
     ("fi", "Vuonna 2024 talous kasvoi 1,2 prosenttia, ja väkiluku on 5,6 miljoonaa."),
