@@ -27,7 +27,7 @@ FLOORS = {
     "duckling-money-ka.jsonl": (0.90, 0.35),  # reached 0.917 / 0.367
     "duckling-money-ko.jsonl": (0.98, 0.04),  # reached 1.000 / 0.061
     "duckling-money-mn.jsonl": (0.65, 0.25),  # reached 0.667 / 0.273
-    "duckling-money-nb.jsonl": (0.89, 0.51),  # reached 0.914 / 0.532
+    "duckling-money-nb.jsonl": (0.90, 0.55),  # reached 0.919 / 0.568
     "duckling-money-nl.jsonl": (0.87, 0.76),  # reached 0.894 / 0.778
     "duckling-money-pt.jsonl": (0.98, 0.87),  # reached 1.000 / 0.889
     "duckling-money-ro.jsonl": (0.57, 0.27),  # reached 0.588 / 0.294

@@ -146,6 +146,15 @@ def lang_region(lang: str | None) -> str:
     return ""
 
 
+def _merge_evidence(generated: dict[str, list[str]], extra: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """CLDR's country words plus the spellings desks use that CLDR lacks ("canadiske")."""
+    out = {k: list(v) for k, v in generated.items()}
+    for code, words in extra.items():
+        out.setdefault(code, [])
+        out[code].extend(w.lower() for w in words if w.lower() not in out[code])
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def canonical_tag(lang: str | None) -> str:
     """'EN_us' → 'en-US', 'no' → 'nb': one spelling per lexicon, for caching."""
     base, region = normalize_lang(lang), lang_region(lang)
@@ -223,7 +232,7 @@ def _base_lexicon(base: str) -> Lexicon:
     cues = data.get("cues", {})
     ranges = data.get("ranges", {})
     known = {"scales", "defaults", "names", "symbols", "hedges", "cues", "numbers", "ranges", "codes",
-             "fallbacks", "regions", "detect", "build", "scaled_names", "not_currency"}
+             "fallbacks", "regions", "detect", "build", "scaled_names", "not_currency", "evidence"}
     extra = {k: v for k, v in data.items() if k not in known}
     extra["_regions"] = gen.get("regions", {})
     extra["_region_defaults"] = data.get("regions", {})
@@ -249,7 +258,7 @@ def _base_lexicon(base: str) -> Lexicon:
         range_joiners=tuple(ranges.get("joiners", ())),
         extra=extra,
         fallbacks=dict(data.get("fallbacks", {})),
-        evidence={k: tuple(v) for k, v in gen.get("evidence", {}).items()},
+        evidence=_merge_evidence(gen.get("evidence", {}), data.get("evidence", {})),
         detect_words=frozenset(w.lower() for w in data.get("detect", {}).get("words", ())),
         detect_letters=str(data.get("detect", {}).get("letters", "")),
         links=tuple(data.get("numbers", {}).get("links", ())),
