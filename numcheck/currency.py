@@ -57,7 +57,9 @@ def _evidence_regex(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, 
             owners.setdefault(w.lower(), []).append(code)
     if not owners:
         return None, {}
-    alt = "|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))
+    from .mentions import _alt  # a trie: one pass over the text, whatever the list's length
+
+    alt = _alt(owners)
     # a word start, any ending: "Kanadas", "kanadensiska", "Canada's"
     return re.compile(rf"(?i)(?<![^\W\d_])(?:{alt})"), {k: tuple(v) for k, v in owners.items()}
 
