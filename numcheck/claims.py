@@ -10,6 +10,7 @@ $4.8m after fees)" restates, it does not convert.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .lexicon import Lexicon, get_lexicon, normalize_lang
 from .model import Claim, Mention
@@ -35,8 +36,22 @@ def _same_unit(a: Mention, b: Mention) -> bool:
     return bool(set(a.candidates) & set(b.candidates)) and len(a.candidates) == len(b.candidates) == 1
 
 
+#: kind → fn(first, second) → may these two be a conversion at all; replaces the same-unit
+#: test for that kind (units: same dimension, and not one unit written twice).
+_COMPATIBLE: dict[str, Callable[[Mention, Mention], bool]] = {}
+
+
+def register_compatible(kind: str, fn: Callable[[Mention, Mention], bool]) -> None:
+    _COMPATIBLE[kind] = fn
+
+
 def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | None:
-    if first.kind != second.kind or _same_unit(first, second):
+    if first.kind != second.kind:
+        return None
+    if first.kind in _COMPATIBLE:  # the kind's own rule, sameness included
+        if not _COMPATIBLE[first.kind](first, second):
+            return None
+    elif _same_unit(first, second):
         return None
     target_start = second.hedge_start if second.hedge_start is not None else second.start
     if target_start < first.end:

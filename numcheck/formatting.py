@@ -8,6 +8,9 @@ from .lexicon import Lexicon
 from .model import Mention
 
 _WORDS = [(12, "trillion"), (9, "billion"), (6, "million")]
+#: How a unit is written in messages when its name is not ("kilometer" → "km"); filled by
+#: numcheck.units. Currency codes are written as they are.
+UNIT_LABELS: dict[str, str] = {}
 
 
 def human(value: float, unit: str | None = None, digits: int = 3) -> str:
@@ -25,7 +28,7 @@ def human(value: float, unit: str | None = None, digits: int = 3) -> str:
             text = f"{value:,.0f}"
         else:
             text = _sig(value, max(digits, 3))
-    return f"{text} {unit}" if unit else text
+    return f"{text} {UNIT_LABELS.get(unit, unit)}" if unit else text
 
 
 def _sig(x: float, digits: int) -> str:
@@ -79,9 +82,11 @@ def _choose_scale(lex: Lexicon, original: str, power: int) -> str | None:
     return word
 
 
-def suggest(target: Mention, expected: float, lex: Lexicon, rel_precision: float = 0.015) -> str:
+def suggest(target: Mention, expected: float, lex: Lexicon, rel_precision: float = 0.015) -> str | None:
     """The stated figure rewritten with the expected value, keeping the writer's own words:
     "3 million kronor" with 3.01e9 expected → "≈ 3 billion kronor"."""
+    if target.number_start < target.start:
+        return None  # a figure in two parts ("6 ft 2 in"): no rewrite keeps the writer's words
     scale_text = target.scale_text
     scale = target.scale
     text = target.text

@@ -642,6 +642,7 @@ def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None =
     tag = canonical_tag(lang)
     scanner = get_scanner(tag)
     mentions = resolve_currencies(scanner.scan(text), text, scanner.lex, currency_hints)
+    from . import units  # noqa: F401  registers the quantity scanner; never imports pint
     for fn in _EXTRA_SCANNERS:
         mentions.extend(fn(text, lang))
     mentions.sort(key=lambda x: (x.start, x.end))
@@ -652,7 +653,10 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for x in mentions:
         if out and x.start < out[-1].end:
-            if (x.end - x.start) > (out[-1].end - out[-1].start):
+            # longer wins; on the very same span a quantity beats money: its scanner claims
+            # "5 pounds" only when the context says mass ("5 pounds (2.3 kg)")
+            same = (x.start, x.end) == (out[-1].start, out[-1].end) and out[-1].kind == "money"
+            if (x.end - x.start) > (out[-1].end - out[-1].start) or same and x.kind != "money":
                 out[-1] = x
             continue
         out.append(x)

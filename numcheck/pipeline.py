@@ -19,10 +19,14 @@ from .verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, judge, unverifiabl
 #: Converters for kinds other than money: kind → fn(claim, day, lang) → list[Conversion].
 #: A converter raises RateUnavailable (with a reason) when it cannot convert.
 _CONVERTERS: dict[str, Callable[[Claim, Date | None, str], list[Conversion]]] = {}
+#: kind → fn(claim, conversion, outcome) → what an inconsistent figure looks like it came from.
+_HINTS: dict[str, Callable[[Claim, Conversion, Outcome], list[str]]] = {}
 
 
-def register_converter(kind: str, fn: Callable[[Claim, Date | None, str], list[Conversion]]) -> None:
+def register_converter(kind: str, fn: Callable[[Claim, Date | None, str], list[Conversion]], hints: Callable[[Claim, Conversion, Outcome], list[str]] | None = None) -> None:
     _CONVERTERS[kind] = fn
+    if hints is not None:
+        _HINTS[kind] = hints
 
 
 def _tolerance(value: Any) -> float:
@@ -191,7 +195,7 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
                 if day is None and f.verdict is Verdict.INCONSISTENT:
                     f = _undated(f, provider)
             elif claim.kind in _CONVERTERS:
-                f = judge(claim, _CONVERTERS[claim.kind](claim, day, lang), lex, drift)
+                f = judge(claim, _CONVERTERS[claim.kind](claim, day, lang), lex, drift, _HINTS.get(claim.kind))
             else:
                 f = unverifiable(claim, f"no converter for {claim.kind}")
         except RateUnavailable as e:

@@ -200,7 +200,8 @@ def judge(
         notes.append(conv.rate.note)
     if len(verdicts) > 1:
         readings = ", ".join(f"{c.source_unit}→{c.target_unit}: {oc.verdict}" for c, oc in outcomes)
-        message = f"stated {_stated(claim.target)}; the currency is ambiguous ({readings})"
+        what = "currency" if claim.kind == "money" else "unit"
+        message = f"stated {_stated(claim.target)}; the {what} is ambiguous ({readings})"
         return _finding(claim, Verdict.AMBIGUOUS, conv, o, message, None, notes)
     if len(outcomes) > 1:
         notes.append("several readings of the units, all with this verdict: " + ", ".join(f"{c.source_unit}→{c.target_unit}" for c, _ in outcomes))
