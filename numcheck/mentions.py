@@ -210,6 +210,26 @@ def _subunit_regex(lang: str) -> re.Pattern | None:
     )
 
 
+#: How far a round figure may be from what it rounds: "3,000" may stand for 2,700–3,300.
+ROUND_FIGURE_SPREAD = 0.1
+
+
+def round_figure_step(digits: str) -> float:
+    """The rounding step of a whole number written in digits.
+
+    Trailing zeros are read as rounding ("3,000" → to the hundreds at least), the lenient
+    reading, because a false alarm costs more than a miss — but never by more than
+    ±10% of the figure: "10 km" stands for 9–11 km, not 5–15 km, so "a 10-mile (10 km)
+    stretch" is still caught. Figures without trailing zeros are exact to the unit.
+    """
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    if not zeros:
+        return 1.0
+    value = float(digits)
+    return max(1.0, min(10.0**zeros, 2 * ROUND_FIGURE_SPREAD * value))
+
+
 class MoneyScanner:
     """Finds money amounts in one language. Built once per language (see get_scanner)."""
 
@@ -253,8 +273,7 @@ class MoneyScanner:
         if self._foreign_decimal.fullmatch(s):
             if s.count(lex.decimal) >= 2 and other_decimal(lex) not in s:  # "1.144.000": groups only
                 digits = re.sub(r"[^\d]", "", s)
-                stripped = digits.rstrip("0")
-                return float(digits), 10.0 ** (len(digits) - len(stripped))
+                return float(digits), round_figure_step(digits)
             whole, frac = s.rsplit(other_decimal(lex), 1)
             whole = re.sub(r"[^\d]", "", whole)
             return float(f"{whole}.{frac}"), 10.0 ** -len(frac)
@@ -268,12 +287,7 @@ class MoneyScanner:
             whole, frac = s.split(lex.decimal, 1)
             value = float(f"{whole or '0'}.{frac}")
             return value, 10.0 ** -len(frac)
-        value = float(s)
-        stripped = s.rstrip("0")
-        zeros = len(s) - len(stripped) if stripped else 0
-        # Trailing zeros of a whole number are read as rounding ("3,000" → to the thousand):
-        # the lenient reading, because a false alarm costs more than a miss.
-        return value, 10.0 ** zeros
+        return float(s), round_figure_step(s)
 
     def parse_words(self, s: str) -> tuple[float, float] | None:
         low = re.sub(r"[\s\u00a0\u202f]+", " ", s.lower()).strip()
