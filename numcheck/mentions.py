@@ -492,6 +492,19 @@ class MoneyScanner:
             out.append(m)
         return out
 
+    def _mention(self, text: str, start: int, end: int, value: float, step: float, scale: float,
+                 cands: tuple[str, ...], unit_text: str, number_text: str, number_start: int,
+                 scale_text: str, value_max: float | None = None) -> Mention:
+        """A money Mention over text[start:end], with the hedge written in front of it."""
+        hedge = self.hedge_before(text, start)
+        return Mention(
+            text=text[start:end], start=start, end=end, value=value, unit=cands[0], kind="money",
+            hedge=hedge[0] if hedge else None, hedge_text=hedge[1] if hedge else None,
+            hedge_start=hedge[2] if hedge else None, value_max=value_max, step=step * scale,
+            candidates=cands, unit_text=unit_text, number_text=number_text,
+            number_start=number_start, scale_text=scale_text, scale=scale,
+        )
+
     def _build(self, text: str, m: re.Match) -> tuple[Mention | None, int]:
         pre, post = m.group("pre"), m.group("post")
         pre2 = m.group("pre2")
@@ -543,43 +556,16 @@ class MoneyScanner:
         value = _times(v1, scale)
         if v2 is not None and not v2 > value:
             v2 = None  # "$5-4 million" is not a range we can read
-        hedge = self.hedge_before(text, start)
-        return (
-            Mention(
-                text=text[start:end],
-                start=start,
-                end=end,
-                value=value,
-                unit=cands[0],
-                kind="money",
-                hedge=hedge[0] if hedge else None,
-                hedge_text=hedge[1] if hedge else None,
-                hedge_start=hedge[2] if hedge else None,
-                value_max=v2,
-                step=step1 * scale,
-                candidates=cands,
-                unit_text=unit_text,
-                number_text=m.group("num"),
-                number_start=m.start("num"),
-                scale_text=s1 or "",
-                scale=scale,
-            ),
-            end,
-        )
+        mention = self._mention(text, start, end, value, step1, scale, cands, unit_text,
+                                m.group("num"), m.start("num"), s1 or "", value_max=v2)
+        return mention, end
 
     def _scaled_unit(self, text: str, m: re.Match, unit_text: str, cands: tuple[str, ...]) -> Mention:
         """ "250 mkr", "3 mdkr", "30 MUSD": the currency word carries the scale."""
         v, step = self.parse_digits(m.group("num"))
         scale = 10.0 ** self.lex.unit_scale(unit_text)
-        start, end = m.start(), m.end()
-        hedge = self.hedge_before(text, start)
-        return Mention(
-            text=text[start:end], start=start, end=end, value=_times(v, scale), unit=cands[0], kind="money",
-            hedge=hedge[0] if hedge else None, hedge_text=hedge[1] if hedge else None,
-            hedge_start=hedge[2] if hedge else None, step=step * scale, candidates=cands,
-            unit_text=unit_text, number_text=m.group("num"), number_start=m.start("num"),
-            scale_text=unit_text, scale=scale,
-        )
+        return self._mention(text, m.start(), m.end(), _times(v, scale), step, scale, cands, unit_text,
+                             m.group("num"), m.start("num"), unit_text)
 
     def _single(self, text: str, m: re.Match, start: int, end: int, pre: str | None, post: str | None) -> Mention | None:
         cands, unit_text = self.currency(pre, post)
@@ -588,14 +574,8 @@ class MoneyScanner:
         v, step = self.parse_digits(m.group("num"))
         s = m.group("scale")
         scale = 10.0 ** self.power(s) if s else 1.0
-        hedge = self.hedge_before(text, start)
-        return Mention(
-            text=text[start:end], start=start, end=end, value=_times(v, scale), unit=cands[0], kind="money",
-            hedge=hedge[0] if hedge else None, hedge_text=hedge[1] if hedge else None,
-            hedge_start=hedge[2] if hedge else None, step=step * scale, candidates=cands,
-            unit_text=unit_text, number_text=m.group("num"), number_start=m.start("num"),
-            scale_text=s or "", scale=scale,
-        )
+        return self._mention(text, start, end, _times(v, scale), step, scale, cands, unit_text,
+                             m.group("num"), m.start("num"), s or "")
 
     def _build_words(self, text: str, m: re.Match) -> Mention | None:
         post = m.group("wpost")
@@ -618,15 +598,8 @@ class MoneyScanner:
             return None  # "a B dollars": only long scale words follow number words
         v, step = parsed
         scale = 10.0 ** self.power(s) if s else 1.0
-        start, end = m.start(), m.end()
-        hedge = self.hedge_before(text, start)
-        return Mention(
-            text=text[start:end], start=start, end=end, value=_times(v, scale), unit=cands[0], kind="money",
-            hedge=hedge[0] if hedge else None, hedge_text=hedge[1] if hedge else None,
-            hedge_start=hedge[2] if hedge else None, step=step * scale, candidates=cands,
-            unit_text=unit_text, number_text=m.group("wnum"), number_start=m.start("wnum"),
-            scale_text=s or "", scale=scale,
-        )
+        return self._mention(text, m.start(), m.end(), _times(v, scale), step, scale, cands, unit_text,
+                             wnum, m.start("wnum"), s or "")
 
 
 @functools.lru_cache(maxsize=None)
@@ -676,6 +649,3 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
         out.append(x)
     return out
 
-
-def significant_step(value: float) -> float:  # pragma: no cover - used by later stages
-    return 10.0 ** math.floor(math.log10(abs(value))) if value else 1.0
