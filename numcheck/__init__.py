@@ -15,18 +15,21 @@ from .model import Claim, Finding, Hedge, Mention, Rate, Report, Verdict
 __version__ = "0.1.0"
 
 
-def extract(text: str, *, lang: str = "en") -> list[Mention]:
-    """Every amount in ``text``, paired or not, in order of position."""
+def extract(text: str, *, lang: str | None = "en") -> list[Mention]:
+    """Every amount in ``text``, paired or not, in order of position (``lang=None``: guessed)."""
     from .mentions import extract as _extract
 
     return _extract(text, lang=lang)
 
 
-def check(text, *, date=None, lang="en", tolerance=None, rates=None) -> Report:
-    """Find every stated conversion in ``text`` and judge it; see README "Library API"."""
+def check(text, *, date=None, lang="en", tolerance=None, rates=None, currency_hints=None) -> Report:
+    """Find every stated conversion in ``text`` and judge it; see README "Library API".
+
+    ``currency_hints`` ({"$": "CAD"}, {"kr": ["NOK", "DKK"]}) reads ambiguous symbols and
+    words that neither a qualifier nor the language and region decide."""
     from .pipeline import check as _check
 
-    return _check(text, date=date, lang=lang, tolerance=tolerance, rates=rates)
+    return _check(text, date=date, lang=lang, tolerance=tolerance, rates=rates, currency_hints=currency_hints)
 
 
 __all__ = [

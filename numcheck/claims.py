@@ -64,7 +64,7 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
     if claim is not None:
         return claim
     m = _NOUN_GAP.match(gap)
-    if m and m.group(2) and m.group(1).split()[0] not in _STOP:
+    if m and m.group(2) and m.group(1).split()[0] not in _stop_words(lex):
         rest = m.group(2)
         if rest in lex.cues_strong or rest in lex.cues_weak_without_hedge:
             # A noun between the amount and the cue: "package (about 3 billion kronor)".
@@ -75,8 +75,14 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
     return None
 
 
-#: Words that start a new statement rather than name what the first amount is.
+#: Words that start a new statement rather than name what the first amount is; per
+#: language in ``[cues] not_nouns`` of its data file (English's list is the fallback).
 _STOP = {"and", "but", "while", "whereas", "plus", "then", "after", "before", "of", "in", "for", "from", "to", "with"}
+
+
+def _stop_words(lex: Lexicon) -> set[str] | frozenset[str]:
+    words = lex.extra.get("_not_nouns")
+    return words if words is not None else _STOP
 
 
 def _cue_claim(lex: Lexicon, first: Mention, second: Mention, raw: str, gap: str) -> Claim | None:

@@ -60,10 +60,26 @@ def _choose_scale(lex: Lexicon, original: str, power: int) -> str | None:
         longs = [w for w in options if len(w) > 3]
         return longs[0] if longs else options[0]
 
-    def style(w: str) -> tuple:
-        return (w.islower() != original.islower(), abs(len(w) - len(original)) if len(original) <= 3 else (len(w) <= 3), len(w))
+    def suffix(w: str) -> int:  # "miljoner" → "miljarder", "Millionen" → "Milliarden"
+        a, b = w.lower(), original.lower()
+        n = 0
+        while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+            n += 1
+        return n
 
-    return sorted(options, key=style)[0]
+    # Case tells abbreviations apart ("M" vs "m"); long words are stored lower case, so for
+    # them it says nothing ("Millionen" → "Milliarden", capitalised below).
+    abbreviation = len(original) <= 3 or "." in original
+
+    def style(w: str) -> tuple:
+        return (abbreviation and w.islower() != original.islower(),
+                abs(len(w) - len(original)) if len(original) <= 3 else (len(w) <= 3),
+                ("." in w) != ("." in original), -suffix(w), len(w))
+
+    word = sorted(options, key=style)[0]
+    if original[:1].isupper() and word.islower():
+        word = word[0].upper() + word[1:]  # long scale words are stored lower case
+    return word
 
 
 def suggest(target: Mention, expected: float, lex: Lexicon, rel_precision: float = 0.015) -> str | None:

@@ -162,17 +162,25 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
 
-def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: Any = None, rates: Any = None) -> Report:
+def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: Any = None, rates: Any = None,
+          currency_hints: dict | None = None) -> Report:
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
     day = parse_date(date)
     if hasattr(day, "date") and callable(getattr(day, "date")):
         day = day.date()  # a datetime: its day
     drift = _tolerance(tolerance)
+    report_notes: list[str] = []
+    if lang is None or str(lang).strip().lower() == "auto":
+        from .lexicon.detect import guess_language
+
+        guess = guess_language(text)
+        lang = guess.lang
+        report_notes.append(guess.note)
     lang = lang or "en"
     base = normalize_lang(lang)
     lex = get_lexicon(base)
-    mentions = mentions_mod.extract(text, lang=lang)
+    mentions = mentions_mod.extract(text, lang=lang, currency_hints=currency_hints)
     claims = claims_mod.find_claims(text, mentions, lang=base)
     findings: list[Finding] = []
     provider: RateProvider | None = None
@@ -194,7 +202,7 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
             f = unverifiable(claim, str(e))
         line, col = lines.position(f.target.start)  # type: ignore[union-attr]
         findings.append(_at(f, line, col))
-    return Report(findings=tuple(findings), mentions=tuple(mentions), date=day, lang=lang)
+    return Report(findings=tuple(findings), mentions=tuple(mentions), date=day, lang=lang, notes=tuple(report_notes))
 
 
 def _at(f: Finding, line: int, col: int) -> Finding:

@@ -67,10 +67,12 @@ def _interval_ok(lo_e: float, hi_e: float, lo_t: float, hi_t: float, hedge: Hedg
         return hi_e >= lo_t and lo_e <= t_lo * OPEN_BOUND_LIMIT
     if hedge is Hedge.AT_MOST:
         return lo_e <= hi_t and hi_e >= t_hi / OPEN_BOUND_LIMIT
+    # "knappt/nearly 3 billion" is at most 3 billion, "drygt/just over 3 billion" at least:
+    # the hedge, not the rounding of "3", bounds the side it points to.
     if hedge is Hedge.NEAR_BELOW:
-        return lo_e <= hi_t and hi_e >= lo_t - t_lo * NEAR_BAND
+        return lo_e <= t_hi and hi_e >= lo_t - t_lo * NEAR_BAND
     if hedge is Hedge.NEAR_ABOVE:
-        return hi_e >= lo_t and lo_e <= hi_t + t_hi * NEAR_BAND
+        return hi_e >= t_lo and lo_e <= hi_t + t_hi * NEAR_BAND
     return hi_e >= lo_t and lo_e <= hi_t
 
 

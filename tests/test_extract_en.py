@@ -77,7 +77,7 @@ def test_precision_step_follows_the_writing():
     three, three_oh, exact = numcheck.extract("3 billion kronor, 3.0 billion kronor, 3,000,000 kronor")
     assert three.step == pytest.approx(1e9)
     assert three_oh.step == pytest.approx(1e8)
-    assert exact.step == pytest.approx(1e6)  # trailing zeros read as rounding
+    assert exact.step == pytest.approx(6e5)  # trailing zeros read as rounding, by ±10% at most
 
 
 def test_ambiguous_word_keeps_candidates():

@@ -251,10 +251,10 @@ def test_strict_mode_fails_what_cannot_be_checked(pytester: pytest.Pytester, ini
 
 
 def test_ambiguous_is_skipped_with_its_reason(pytester: pytest.Pytester):
-    write(pytester, "a.md", front("2024-11-19") + "The deal was worth $10 million, equivalent to about 50 million kronor.\n")
+    write(pytester, "a.md", front("2024-11-19") + "The deal was worth $3 billion, equivalent to about €2.6 billion.\n")
     result = pytester.runpytest("-p", "no:cacheprovider", "--numcheck", "-rs")
     result.assert_outcomes(skipped=1)
-    result.stdout.fnmatch_lines(["SKIPPED*ambiguous: *holds only if “$10 million” is itself rounded*"])
+    result.stdout.fnmatch_lines(["SKIPPED*ambiguous: *holds only if “$3 billion” is itself rounded*"])
 
 
 # --------------------------------------------------------------------------- files and names
