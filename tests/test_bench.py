@@ -119,6 +119,13 @@ def test_unit_names_unknown_spelling_falls_back_to_itself():
     assert unit_names("Custom:bowls", "quantity") == frozenset({"bowls"})
 
 
+def test_an_expected_unit_the_tables_do_not_know_leaves_the_value_to_decide():
+    # "20 dm" in the French suite is 20 "Décimètres": no alias, no pint name
+    exp = unit(20.0, "Décimètres")
+    assert score_case([exp], [Pred(20.0, "decimeter", "quantity")], frozenset({"quantity"})).tp == 1
+    assert score_case([exp], [Pred(2.0, "decimeter", "quantity")], frozenset({"quantity"})).tp == 0
+
+
 def test_suite_loader_skips_latent_cases_and_reads_kinds(tmp_path):
     p = tmp_path / "duckling-money-xx.jsonl"
     rows = [
