@@ -60,6 +60,10 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
     if len(raw) > 60 or "\n" in raw.strip(" \t"):
         return None
     gap = normalize_gap(raw)
+    if _per_unit(lex, text, first) != _per_unit(lex, text, second):
+        return None  # "£2,360 per tonne … $1.72 per lb": a price per different units
+    if lex.extra.get("_either") and _preceded_by_word(text, first.hedge_start if first.hedge_start is not None else first.start, lex.extra["_either"]):
+        return None  # "either 182.50 marks or 149.50 yen": alternatives
     claim = _cue_claim(lex, first, second, raw, gap)
     if claim is not None:
         return claim
@@ -78,6 +82,25 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
 #: Words that start a new statement rather than name what the first amount is; per
 #: language in ``[cues] not_nouns`` of its data file (English's list is the fallback).
 _STOP = {"and", "but", "while", "whereas", "plus", "then", "after", "before", "of", "in", "for", "from", "to", "with"}
+
+
+_WORD_AFTER = re.compile(r"[ \t\u00a0]*(/|[^\W\d_]+)[ \t\u00a0]*([^\W\d_]+)?")
+
+
+def _per_unit(lex: Lexicon, text: str, m: Mention) -> str | None:
+    """The unit a price is per ("per tonne" → "tonne"), from the words right after it."""
+    per = lex.extra.get("_per")
+    if not per:
+        return None
+    w = _WORD_AFTER.match(text, m.end)
+    if not w or w.group(1).lower() not in per or not w.group(2):
+        return None
+    return w.group(2).lower().rstrip("s")
+
+
+def _preceded_by_word(text: str, start: int, words: tuple[str, ...]) -> bool:
+    before = text[max(0, start - 20):start].rstrip().lower()
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in words)
 
 
 def _stop_words(lex: Lexicon) -> set[str] | frozenset[str]:

@@ -22,6 +22,7 @@ from .lexicon import Lexicon, get_lexicon
 from .model import Hedge, Mention
 
 _SP = r"[ \u00a0\u202f]"  # space, no-break space, narrow no-break space
+_SPACES = frozenset(" \u00a0\u202f")
 _DIGIT_RUN = re.compile(r"(?<![\d.,])\d+")  # where a figure can start
 
 
@@ -235,6 +236,7 @@ class MoneyScanner:
 
     def __init__(self, lang: str):
         self.lex = get_lexicon(lang)
+        self._pre_last_chars = frozenset(s[-1] for s in list(self.lex.symbols) + list(self.lex.codes) if s)
         self.pattern, self.hedge_pattern, self.word_pattern, self.pre_before = _money_regex(lang)
         nw = self.lex.number_words
         self._word_values = {k.lower(): v for k, v in {**nw.get("units", {}), **nw.get("tens", {})}.items()}
@@ -436,12 +438,18 @@ class MoneyScanner:
         last_end = 0
         match = self.pattern.match
         pre_before = self.pre_before.search
+        pre_ends = self._pre_last_chars
         for a in _DIGIT_RUN.finditer(text):
             i = a.start()
             if i < last_end:
                 continue
             m = None
-            p = pre_before(text, max(last_end, i - 12), i)
+            # A prefix currency ends right before the figure, or one space before it: look
+            # for one only when that character can end a symbol or code ("$", "D", "r").
+            c = text[i - 1] if i else ""
+            if c in _SPACES and i > 1:
+                c = text[i - 2]
+            p = pre_before(text, max(last_end, i - 12), i) if c in pre_ends else None
             if p is not None:
                 m = match(text, p.start())
             if m is None or m.group("num") is None:

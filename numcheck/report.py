@@ -119,7 +119,10 @@ def render_text(results: list[FileResult], *, color: bool = False, carets: bool 
                 lines.append(f"    {src}")
                 lines.append(f"    {paint('2' if state else _COLORS[verdict], caret)}")
         if not r.is_record:
-            lines.append(f"{r.path}: {_summary_text(summary_counts([r]))}")
+            # the report's notes ("language guessed: sv", "no article date: …") end the
+            # summary line, so a run with no findings still says how it read the file
+            notes = "".join(f"; {n}" for n in r.report.notes)
+            lines.append(f"{r.path}: {_summary_text(summary_counts([r]))}{notes}")
     for file, rs in archives.items():
         checked = sum(1 for r in rs if r.report is not None)
         bad = len(rs) - checked

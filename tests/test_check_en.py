@@ -195,3 +195,27 @@ def test_undated_text_is_not_judged_by_todays_rate_alone():
     assert g.verdict is C
     (h,) = numcheck.check("ten million euros (about 86 billion kronor)").findings
     assert h.verdict is I  # no day's rate fits a scale slip
+
+
+@pytest.mark.parametrize("text", [
+    "to buy 500 dlrs for either 182.50 marks or 149.50 yen",  # alternatives
+    "2,360 stg per tonne, equivalent to 1.7175 dlrs per lb",  # prices per different units
+])
+def test_found_on_real_wire_copy_not_claims(text):
+    assert numcheck.check(text, date="2001-03-23").findings == ()
+
+
+@pytest.mark.parametrize("text,date", [
+    ("FRF 1 million (about €152,000)", "2001-03-25"),
+    ("HRK 1 million (about €133,000)", "2023-03-25"),
+    ("100 million lire (about €51,600)", "2001-03-25"),
+    ("£2,360 per tonne ($3,365 per tonne)", "2001-03-23"),
+])
+def test_legacy_codes_names_and_same_unit_prices(text, date):
+    (f,) = numcheck.check(text, date=date).findings
+    assert f.verdict is C, f.message
+
+
+def test_roubles_are_russian():
+    (m, _) = numcheck.extract("5 million roubles (about $170,000)")
+    assert m.unit == "RUB"

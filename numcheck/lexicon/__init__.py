@@ -128,6 +128,17 @@ def _load_toml(path: Path) -> dict[str, Any]:
 ALIASES = {"no": "nb", "nn": "nb"}
 
 
+@functools.lru_cache(maxsize=1)
+def _legacy_codes() -> frozenset[str]:
+    """ISO codes of the legacy euro currencies ("FRF 1 million", "HRK 500"): numcheck
+    converts them at their fixed rates (rates/data/euro_legacy.toml), so it reads them too."""
+    path = HERE.parent / "rates" / "data" / "euro_legacy.toml"
+    try:
+        return frozenset(_load_toml(path))
+    except OSError:  # pragma: no cover - a broken install: no legacy codes, nothing else lost
+        return frozenset()
+
+
 def normalize_lang(lang: str | None) -> str:
     """'en-US' → 'en', 'sv_SE' → 'sv', 'no' → 'nb'. The region is read by :func:`lang_region`."""
     if not lang:
@@ -220,7 +231,7 @@ def _base_lexicon(base: str) -> Lexicon:
         symbols[sym] = (code,) if isinstance(code, str) else tuple(code)
 
     excluded = set(data.get("codes", {}).get("exclude", ()))
-    codes = frozenset(c for c in gen["active"] if c not in excluded) | frozenset(
+    codes = frozenset(c for c in gen["active"] if c not in excluded) | _legacy_codes() | frozenset(
         data.get("codes", {}).get("include", ())
     )
 
@@ -238,6 +249,8 @@ def _base_lexicon(base: str) -> Lexicon:
     extra["_region_defaults"] = data.get("regions", {})
     if "not_nouns" in cues:
         extra["_not_nouns"] = frozenset(w.lower() for w in cues["not_nouns"])
+    extra["_either"] = tuple(w.lower() for w in cues.get("either", ()))
+    extra["_per"] = tuple(w.lower() for w in cues.get("per", ()))
     strong = set(cues.get("strong", ())) | _expand_cues(cues.get("strong_words", []))
     return Lexicon(
         lang=base,
