@@ -112,10 +112,12 @@ def unit_names(raw: str | None, kind: str) -> frozenset[str]:
         s = s[7:]
     low = re.sub(r"[_\s]+", " ", s.lower()).strip()
     if kind == "temperature":
+        low = _strip_accents(low)
         for word, name in _TEMP:
             if word in low:
                 return frozenset({name})
-        bare = low.replace("degrees", "").replace("degree", "").replace("°", "").strip()
+        # "Degree", "Grado", "Degré", "Graden": a degree on no named scale
+        bare = re.sub(r"\b(degrees?|degres?|grados?|graus?|gradi|grad(en)?|graad)\b|°", "", low).strip()
         if bare in ("c",):
             return frozenset({"degC"})
         if bare in ("f",):

@@ -79,6 +79,9 @@ MATCH_TABLE = [
     (unit(30.0, "C", "temperature"), Pred(30.0, "degree_Celsius", "temperature"), True),
     (unit(30.0, "Grado Celsius", "temperature"), Pred(30.0, "C", "temperature"), True),
     (unit(30.0, "C", "temperature"), Pred(30.0, "degree Fahrenheit", "temperature"), False),
+    # "30 grados" / "30 degrés": a degree on no named scale
+    (unit(30.0, "Grado", "temperature"), Pred(30.0, "degree_Celsius", "temperature"), True),
+    (unit(30.0, "Degré", "temperature"), Pred(30.0, "degree_Fahrenheit", "temperature"), True),
 ]
 
 
