@@ -365,14 +365,14 @@ RATE_LOAD_LOGGER = '''
 import os
 from numcheck.rates import ecb
 
-_original = ecb.ECBHistory.from_path.__func__
+_original = ecb.ECBHistory.load.__func__  # every load, from the file or the parsed cache
 
 def _logged(cls, path):
     with open(os.environ["NUMCHECK_LOAD_LOG"], "a") as log:
         log.write(f"{os.getpid()}\\n")
     return _original(cls, path)
 
-ecb.ECBHistory.from_path = classmethod(_logged)
+ecb.ECBHistory.load = classmethod(_logged)
 '''
 
 

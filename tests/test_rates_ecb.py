@@ -112,3 +112,23 @@ def test_chain_first_answer_wins_and_says_why(small):
 def test_unknown_provider_name():
     with pytest.raises(InputError, match="unknown rate provider"):
         resolve(["nope"])
+
+
+def test_parsed_history_is_cached_per_file_version(tmp_path, monkeypatch):
+    monkeypatch.setenv("NUMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "hist.csv"
+    src.write_text(CSV)
+    first = ECBHistory.load(src)
+    (cached,) = (tmp_path / "cache" / "ecb").glob("history-*.pickle")
+    again = ECBHistory.load(src)  # from the cache: same days, same rates
+    assert again.days == first.days and again.column("SEK") == first.column("SEK")
+    assert again.codes == first.codes and again.bounds("RUB") == first.bounds("RUB")
+    # a changed file is parsed anew, never answered from the old cache
+    src.write_text(CSV.replace("11.584", "12.000"))
+    import os
+    os.utime(src, ns=(cached.stat().st_mtime_ns + 10**9,) * 2)
+    assert ECBHistory.load(src).column("SEK")[-1] == 12.0
+    # an unreadable cache is rebuilt
+    for p in (tmp_path / "cache" / "ecb").glob("*.pickle"):
+        p.write_bytes(b"not a pickle")
+    assert ECBHistory.load(src).column("SEK")[-1] == 12.0
