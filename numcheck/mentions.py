@@ -605,9 +605,10 @@ class MoneyScanner:
         if s and len(s) <= 2 and not s.islower():
             return None  # "a B dollars": only long scale words follow number words
         v, step = parsed
-        scale = 10.0 ** self.power(s) if s else 1.0
+        own = self.lex.unit_scale(unit_text)  # "one penny", "three cents": the word's own scale
+        scale = 10.0 ** (self.power(s) if s else own)
         return self._mention(text, m.start(), m.end(), _times(v, scale), step, scale, cands, unit_text,
-                             wnum, m.start("wnum"), s or "")
+                             wnum, m.start("wnum"), s or ("" if not own else unit_text))
 
 
 @functools.lru_cache(maxsize=None)

@@ -12,6 +12,8 @@ as English) and the ``expected`` mentions another library's tests demand. Only
   language tag ("en-AU"), as a desk would;
 * an expected range ("between $10 and $20", "under $10") is matched by its lower bound,
   or its upper bound when it has no lower one;
+* a sub-unit (``fractional_unit``: "50 cents" stored as 50 Cent) also matches its value in
+  the currency (0.5), which is how numcheck reads it;
 * bare currency words with no amount (``unit_only``) and Duckling's ``latent`` cases
   (bare numbers upstream accepts only in a special mode) are left out.
 
@@ -103,8 +105,11 @@ def score_cases(cases: Iterable[dict], extract_fn: Callable[[str, str | None], l
             value = _expected_value(e)
             iso = e.get("iso_currency")
             hit = None
+            # a sub-unit ("50 cents") is stored upstream in the sub-unit (50); numcheck reads it
+            # in the currency (0.50): either counts
+            values = (value, value / 100) if e.get("fractional_unit") else (value,)
             for i, (_k, v, unit) in enumerate(preds):
-                if not used[i] and _close(v, value) and (iso is None or unit == iso):
+                if not used[i] and any(_close(v, x) for x in values) and (iso is None or unit == iso):
                     hit = i
                     break
             if hit is None:

@@ -89,3 +89,19 @@ def test_ambiguous_word_keeps_candidates():
 def test_wire_style_capitals():
     got = [(m.text, m.value, m.unit) for m in numcheck.extract("100 MLN DLRS and 5 Billion Dollars")]
     assert got == [("100 MLN DLRS", 1e8, "USD"), ("5 Billion Dollars", 5e9, "USD")]
+
+
+@pytest.mark.parametrize("text,value,code", [
+    ("shares fell 34 cents", 0.34, "USD"),
+    ("a bid of 470 pence a share", 4.7, "GBP"),
+    ("it closed one penny lower", 0.01, "GBP"),
+    ("a stamp for 93 euro cents", 0.93, "EUR"),
+])
+def test_sub_units_alone_are_hundredths(text, value, code):
+    (m,) = numcheck.extract(text)
+    assert (m.value, m.unit) == (pytest.approx(value), code)
+
+
+def test_euro_cents_are_not_euros():
+    (f,) = numcheck.check("it costs 99 cents (about 93 euro cents)", date="2024-11-19").findings
+    assert f.verdict is numcheck.Verdict.CONSISTENT
