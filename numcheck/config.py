@@ -25,17 +25,12 @@ from __future__ import annotations
 
 import math
 import os
-import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .tomlfile import read_toml
 
 CONFIG_FILES = ("numcheck.toml", "pyproject.toml")
 DEFAULT_LIVE_URL = "https://theratesapi.com/api/"  # forex-python's source
@@ -88,13 +83,7 @@ def find_config_file(start_dir: str | os.PathLike | None = None) -> tuple[Path, 
 
 
 def _read_toml(p: Path) -> dict[str, Any]:
-    try:
-        with p.open("rb") as f:
-            return tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
-        raise InputError(f"{p}: invalid TOML: {e}") from None
-    except OSError as e:
-        raise InputError(f"{p}: cannot read: {e.strerror or e}") from None
+    return read_toml(p)
 
 
 def load_config(start_dir: str | os.PathLike | None = None) -> Config:

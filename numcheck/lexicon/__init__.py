@@ -19,10 +19,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Hedge
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from ..tomlfile import read_toml
 
 HERE = Path(__file__).parent
 
@@ -119,8 +116,7 @@ class Lexicon:
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
-    with path.open("rb") as f:
-        return tomllib.load(f)
+    return read_toml(path, "language data")
 
 
 #: Language codes read with another language's data: Norwegian ("no") and Nynorsk ("nn")

@@ -21,7 +21,6 @@ a check never runs on half a table.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import math
 import os
@@ -152,12 +151,12 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
         if h not in COLUMNS:
             raise _FileError(header_line, f"unknown column {h!r} (known: {', '.join(COLUMNS)})")
     if len(set(header)) != len(header):
-        raise _FileError(header_line, f"a column is named twice")
+        raise _FileError(header_line, "a column is named twice")
     for need in ("base", "quote", "rate"):
         if need not in header:
-            raise _FileError(header_line, f"missing column {need!r}")
+            raise _FileError(header_line, "missing column {need!r}")
     if "date" not in header and not ("start" in header and "end" in header):
-        raise _FileError(header_line, f"missing column 'date' (or 'start' and 'end')")
+        raise _FileError(header_line, "missing column 'date' (or 'start' and 'end')")
     for lineno, ln in lines[1:]:
         cells = next(csv.reader([ln]))
         if len(cells) != len(header):

@@ -14,20 +14,13 @@ from typing import Any
 
 from ..errors import InputError
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from ..tomlfile import read_toml
 
 DATA = Path(__file__).parent / "data"
 
 
 def _load(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
-        raise InputError(f"{path}: invalid unit data: {e}") from None
+    return read_toml(path, "unit data")
 
 
 @functools.lru_cache(maxsize=None)
