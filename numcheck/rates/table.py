@@ -154,7 +154,7 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
         raise _FileError(header_line, "a column is named twice")
     for need in ("base", "quote", "rate"):
         if need not in header:
-            raise _FileError(header_line, "missing column {need!r}")
+            raise _FileError(header_line, f"missing column {need!r}")
     if "date" not in header and not ("start" in header and "end" in header):
         raise _FileError(header_line, "missing column 'date' (or 'start' and 'end')")
     for lineno, ln in lines[1:]:
