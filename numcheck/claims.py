@@ -13,6 +13,7 @@ import re
 from typing import Callable
 
 from .lexicon import Lexicon, get_lexicon, normalize_lang
+from .mentions import preceded_by
 from .model import Claim, Mention
 
 _DASHES = re.compile(r"[‐‑‒–—―-]+")
@@ -62,7 +63,7 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
     gap = normalize_gap(raw)
     if _per_unit(lex, text, first) != _per_unit(lex, text, second):
         return None  # "£2,360 per tonne … $1.72 per lb": a price per different units
-    if lex.extra.get("_either") and _preceded_by_word(text, first.hedge_start if first.hedge_start is not None else first.start, lex.extra["_either"]):
+    if lex.extra.get("_either") and preceded_by(text, first.hedge_start if first.hedge_start is not None else first.start, lex.extra["_either"]):
         return None  # "either 182.50 marks or 149.50 yen": alternatives
     claim = _cue_claim(lex, first, second, raw, gap)
     if claim is not None:
@@ -79,11 +80,6 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
     return None
 
 
-#: Words that start a new statement rather than name what the first amount is; per
-#: language in ``[cues] not_nouns`` of its data file (English's list is the fallback).
-_STOP = {"and", "but", "while", "whereas", "plus", "then", "after", "before", "of", "in", "for", "from", "to", "with"}
-
-
 _WORD_AFTER = re.compile(r"[ \t\u00a0]*(/|[^\W\d_]+)[ \t\u00a0]*([^\W\d_]+)?")
 
 
@@ -98,14 +94,10 @@ def _per_unit(lex: Lexicon, text: str, m: Mention) -> str | None:
     return w.group(2).lower().rstrip("s")
 
 
-def _preceded_by_word(text: str, start: int, words: tuple[str, ...]) -> bool:
-    before = text[max(0, start - 20):start].rstrip().lower()
-    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in words)
-
-
-def _stop_words(lex: Lexicon) -> set[str] | frozenset[str]:
-    words = lex.extra.get("_not_nouns")
-    return words if words is not None else _STOP
+def _stop_words(lex: Lexicon) -> frozenset[str]:
+    """Words that start a new statement rather than name what the first amount is
+    ("$5m and (…)"): ``[cues] not_nouns`` in the language's data file."""
+    return lex.extra.get("_not_nouns", frozenset())
 
 
 def _cue_claim(lex: Lexicon, first: Mention, second: Mention, raw: str, gap: str) -> Claim | None:

@@ -231,6 +231,12 @@ def round_figure_step(digits: str) -> float:
     return max(1.0, min(10.0**zeros, 2 * ROUND_FIGURE_SPREAD * value))
 
 
+def preceded_by(text: str, start: int, words: Iterable[str]) -> bool:
+    """Does one of ``words`` (lower case) end, as a whole word, right before ``start``?"""
+    before = text[max(0, start - 20) : start].lower().rstrip()
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in words)
+
+
 class MoneyScanner:
     """Finds money amounts in one language. Built once per language (see get_scanner)."""
 
@@ -402,8 +408,7 @@ class MoneyScanner:
         return self.lex.hedges[phrase.lower()], phrase, m.start("h")
 
     def _preceded_by(self, text: str, start: int, words: tuple[str, ...]) -> bool:
-        before = text[max(0, start - 12) : start].lower().rstrip()
-        return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in words)
+        return preceded_by(text, start, words)
 
     def _with_subunits(self, text: str, m: Mention, resume: int) -> tuple[Mention, int]:
         """ "2 kronor och 23 öre" → 2.23 SEK: a whole amount followed by its hundredths."""

@@ -64,6 +64,15 @@ class EuroEras:
             return None
         return lc if (day or date.today()) >= lc.adopted else None
 
+    def _per_euro(self, code: str, fixed: LegacyCurrency | None, day: date | None) -> tuple[float, Rate | None]:
+        """Units of ``code`` per euro: its fixed rate, 1 for the euro, else the market rate."""
+        if fixed is not None:
+            return fixed.per_euro, None
+        if code == "EUR":
+            return 1.0, None
+        market = self.inner.rate("EUR", code, day)
+        return market.value, market
+
     def rate(self, base: str, quote: str, day: date | None) -> Rate:
         fb, fq = self._fixed(base, day), self._fixed(quote, day)
         if fb is None and fq is None:
@@ -74,21 +83,9 @@ class EuroEras:
             if lc is not None
         ]
         # base → EUR → quote; only the non-legacy leg needs a market rate
-        base_per_eur = fb.per_euro if fb else None
-        quote_per_eur = fq.per_euro if fq else None
-        market: Rate | None = None
-        if base_per_eur is None:
-            if base == "EUR":
-                base_per_eur = 1.0
-            else:
-                market = self.inner.rate("EUR", base, day)
-                base_per_eur = market.value
-        if quote_per_eur is None:
-            if quote == "EUR":
-                quote_per_eur = 1.0
-            else:
-                market = self.inner.rate("EUR", quote, day)
-                quote_per_eur = market.value
+        base_per_eur, m1 = self._per_euro(base, fb, day)
+        quote_per_eur, m2 = self._per_euro(quote, fq, day)
+        market = m2 or m1
         value = quote_per_eur / base_per_eur
         if market is None:
             return Rate(base, quote, value, day, "euro fixed rates", day, "; ".join(notes))
