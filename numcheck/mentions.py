@@ -410,6 +410,16 @@ class MoneyScanner:
     def _preceded_by(self, text: str, start: int, words: tuple[str, ...]) -> bool:
         return preceded_by(text, start, words)
 
+    def joins_range(self, text: str, start: int, joiner: str) -> bool:
+        """Does ``joiner`` between two figures make one range, for figures starting at
+        ``start``? A between-only word ("and", "und", "och") needs "between" before; any
+        other joiner is a change after a change word ("rose from $2m to $3m"). Money and
+        quantities share this rule; the words are the language's data."""
+        joiner = joiner.strip().lower()
+        if joiner in self.lex.range_between_only:
+            return self._preceded_by(text, start, self._between)
+        return not (self.lex.range_change_from and self._preceded_by(text, start, tuple(self.lex.range_change_from)))
+
     def _with_subunits(self, text: str, m: Mention, resume: int) -> tuple[Mention, int]:
         """ "2 kronor och 23 öre" → 2.23 SEK: a whole amount followed by its hundredths."""
         if self._subunit is None or m.is_range or m.scale != 1.0 or m.value != int(m.value):
@@ -528,12 +538,7 @@ class MoneyScanner:
             # "and" makes a range only after "between"; "to" not after "from" (a change:
             # "rose from $2m to $3m" is two amounts). Otherwise keep the first amount alone
             # and rescan from the second.
-            ok = True
-            if joiner in self.lex.range_between_only and not self._preceded_by(text, m.start(), self._between):
-                ok = False
-            change = tuple(self.lex.range_change_from)
-            if change and joiner not in self.lex.range_between_only and self._preceded_by(text, m.start(), change):
-                ok = False
+            ok = self.joins_range(text, m.start(), joiner)
             if pre2 and pre and pre2 != pre:
                 ok = False
             post = m.group("post")

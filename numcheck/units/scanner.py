@@ -232,11 +232,8 @@ class QuantityScanner:
                 y_start = y.hedge_start if y.hedge_start is not None else y.start
                 gap = re.sub(r"[\s\u00a0\u202f]+", " ", text[x.end:y_start]).strip().lower()
                 joiners = {j.lower() for j in self.lex.range_joiners}
-                ok = gap in joiners
-                if gap == "and":
-                    ok = self.money._preceded_by(text, x.hedge_start or x.start, self.money._between)
-                elif ok and self.money._preceded_by(text, x.hedge_start or x.start, ("from",)):
-                    ok = False  # "from 10 km to 12 km": a change, two figures
+                # "between 2C and 4C" is a range; "from 10 km to 12 km" a change, two figures
+                ok = gap in joiners and self.money.joins_range(text, x.hedge_start or x.start, gap)
                 if ok:
                     out[-1] = replace(x, text=text[x.start:y.end], end=y.end, value_max=y.value,
                                       step=min(x.step, y.step), difference=x.difference or y.difference)
@@ -345,9 +342,8 @@ class QuantityScanner:
         if m.group("num2") is not None:
             v2, step2 = self.money.parse_digits(m.group("num2"))
             joiner = m.group("rj").strip().lower()
-            is_range = v2 > value and not (joiner == "and" and not self.money._preceded_by(text, start, self.money._between))
-            if joiner in ("to", "-", "–", "—") and self.money._preceded_by(text, start, ("from",)):
-                is_range = False  # "rose from 10 to 12 km": a change, the unit is the second's
+            # "rose from 10 to 12 km": a change, the unit is the second's
+            is_range = v2 > value and self.money.joins_range(text, start, joiner)
             s2 = m.group("scale2")
             if not is_range:
                 value, step = v2, step2
