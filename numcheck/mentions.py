@@ -242,6 +242,7 @@ class MoneyScanner:
 
     def __init__(self, lang: str):
         self.lex = get_lexicon(lang)
+        self._scale_words = frozenset(k.lower() for k in self.lex.scales)
         self._pre_last_chars = frozenset(s[-1] for s in list(self.lex.symbols) + list(self.lex.codes) if s)
         self.pattern, self.hedge_pattern, self.word_pattern, self.pre_before = _money_regex(lang)
         nw = self.lex.number_words
@@ -610,7 +611,7 @@ class MoneyScanner:
         wnum = m.group("wnum")
         if self.lex.number_words.get("title_case_is_name") and wnum[:1].isupper() and post[:1].isupper() and not post.isupper():
             return None  # "Tre Kronor" (the hockey team): a name where currency words are lower case
-        if s and s.lower() not in {k.lower() for k in self.lex.scales}:
+        if s and s.lower() not in self._scale_words:
             return None
         if s and len(s) <= 2 and not s.islower():
             return None  # "a B dollars": only long scale words follow number words
