@@ -345,6 +345,9 @@ def create_app(engine: Engine | None = None, settings: Settings | None = None) -
     async def on_request_error(request: Request, exc: RequestError) -> Response:
         return error(exc.status, str(exc), exc.field)
 
+    async def on_input_error(request: Request, exc: InputError) -> Response:
+        return error(400, str(exc), "text" if str(exc).startswith("text:") else None)
+
     async def on_http(request: Request, exc: HTTPException) -> Response:
         msg = {404: f"no such endpoint: {request.url.path}", 405: f"method {request.method} not allowed on {request.url.path}"}
         return error(exc.status_code, msg.get(exc.status_code, str(exc.detail)), headers=getattr(exc, "headers", None))
@@ -364,7 +367,7 @@ def create_app(engine: Engine | None = None, settings: Settings | None = None) -
         Route("/v2/languages", v2_languages, methods=["GET"]),
     ]
     app = Starlette(routes=routes, exception_handlers={
-        RequestError: on_request_error, HTTPException: on_http, Exception: on_crash,
+        RequestError: on_request_error, InputError: on_input_error, HTTPException: on_http, Exception: on_crash,
     })
     app.add_middleware(Limits, settings=settings)
     if settings.cors_origins:

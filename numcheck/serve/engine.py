@@ -53,7 +53,7 @@ class CheckRequest:
     tolerance: float | None = None
     rates: tuple[str, ...] | None = None
     format: str = "plain"
-    name: str = "<request>"
+    name: str = "text"  # the name errors and the report's "path" give it
 
 
 @dataclass
