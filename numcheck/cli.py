@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--rates", default=None, help='rate providers enabled, in order (default: config, else "ecb")')
     s.add_argument("--lang", default=None, help="language when a request gives none (default: guessed per text)")
     s.add_argument("--tolerance", help="default relative tolerance (default 0.03)")
+    s.add_argument("--regions", default="all", metavar="TAGS",
+                   help='regional variants to load besides each language\'s main one: "all" CLDR knows (default, '
+                        'in the background after start), "none", or tags such as en-GB,de-CH')
     return parser
 
 
@@ -278,10 +281,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     tolerance = args.tolerance if args.tolerance is not None else cfg.tolerance
     if tolerance is not None:
         _tolerance(tolerance)
+    regions = args.regions.strip().lower()
     engine = Engine(rates=_providers(args.rates) or list(cfg.rates), config=cfg, tolerance=tolerance,
-                    default_lang=args.lang)
-    if args.lang:
-        engine.language(args.lang, "--lang")
+                    default_lang=args.lang, regions="all" if regions == "all" else
+                    () if regions in ("", "none") else [t.strip() for t in args.regions.split(",") if t.strip()])
     settings = Settings(max_body=args.max_body, timeout=args.timeout, workers=args.workers, token=token,
                         cors_origins=tuple(args.cors_origin or ()))
     serve(args.host, args.port, engine=engine, settings=settings)

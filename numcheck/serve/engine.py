@@ -85,6 +85,8 @@ class Engine:
         self.regions_done = threading.Event()
         if self.tolerance is not None:
             _tolerance(self.tolerance)
+        if self.default_lang is not None:  # a bad one is said before anything loads
+            self._tag(self.default_lang, "default language")
         if self.warm:
             self.warm_up()
         else:
@@ -107,6 +109,10 @@ class Engine:
         guesser's lists and the document readers; then the other regions, in the background."""
         from .. import check
 
+        wanted = cldr_regions(self.languages) if self.regions == "all" else [canonical_tag(t) for t in self.regions]
+        for tag in wanted:
+            if normalize_lang(tag) not in self.languages or not re.fullmatch(r"[a-z]{2,3}-[A-Z0-9]{2,3}", tag):
+                raise InputError(f"invalid region {tag!r}: expected a tag such as en-GB, in {', '.join(self.languages)}")
         for lang in self.languages:
             for tag in (lang, likely_region(lang)):
                 if tag:
@@ -115,7 +121,6 @@ class Engine:
         check(_WARM_TEXT, date=None, lang=None, rates=self.default_provider)
         parse_document("---\ndate: 2024-11-19\n---\n<p>x</p>", "<warm>", "html")
         parse_document("---\ndate: 2024-11-19\n---\n**x**", "<warm>", "markdown")
-        wanted = cldr_regions(self.languages) if self.regions == "all" else [canonical_tag(t) for t in self.regions]
         self.pending = {t for t in wanted if t not in self.loaded}
         if not self.pending:
             self.regions_done.set()
@@ -151,6 +156,17 @@ class Engine:
         for "guess"."""
         if value is None:
             return self.default_lang
+        tag = self._tag(value, field_name)
+        if tag is None:
+            return None
+        tag = canonical_tag(tag)
+        if tag not in self.loaded and tag not in self.pending:
+            raise RequestError(f"unsupported {field_name} {value!r}: no such region of {normalize_lang(tag)!r} "
+                               "on this server (see /v2/languages)", field_name)
+        return tag
+
+    def _tag(self, value: Any, field_name: str) -> str | None:
+        """A well-formed tag of a language numcheck reads; None for "guess"."""
         if not isinstance(value, str):
             raise RequestError(f"invalid {field_name} {value!r}: expected a language tag such as \"en\" or \"sv\"", field_name)
         tag = value.strip()
@@ -160,10 +176,6 @@ class Engine:
             raise RequestError(f"invalid {field_name} {value!r}: expected a language tag such as \"en\" or \"sv\"", field_name)
         if normalize_lang(tag) not in self.languages:
             raise RequestError(f"unsupported {field_name} {value!r}: numcheck reads {', '.join(self.languages)}", field_name)
-        tag = canonical_tag(tag)
-        if tag not in self.loaded and tag not in self.pending:
-            raise RequestError(f"unsupported {field_name} {value!r}: no such region of {normalize_lang(tag)!r} "
-                               "on this server (see /v2/languages)", field_name)
         return tag
 
     # -- work ------------------------------------------------------------------------------
@@ -229,7 +241,7 @@ def cldr_regions(languages: Sequence[str]) -> list[str]:
     out = []
     for ident in localedata.locale_identifiers():
         parts = ident.split("_")
-        if len(parts) == 2 and parts[0] in languages and parts[1].isalpha():
+        if len(parts) == 2 and parts[0] in languages and len(parts[1]) == 2 and parts[1].isalpha():
             out.append(canonical_tag(f"{parts[0]}-{parts[1]}"))
     return sorted(set(out))
 
