@@ -24,7 +24,7 @@ from pathlib import Path
 from . import corpus as corpus_mod
 from .startup import ROOT
 
-SECTIONS = ("speed", "startup", "scaling", "profile", "accuracy")
+SECTIONS = ("speed", "startup", "scaling", "profile", "accuracy", "serve")
 
 
 def _floats(s: str) -> list[float]:
@@ -59,6 +59,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--paragraph", type=Path, default=ROOT / "fixtures" / "bench" / "paragraph.txt",
                     help="the one-paragraph file for the cold start")
     ap.add_argument("--paragraph-date", default="2024-11-19")
+    ap.add_argument("--serve-clients", type=int, default=50, help="serve: concurrent clients of the load run")
+    ap.add_argument("--serve-seconds", type=float, default=30.0, help="serve: length of the load run")
     a = ap.parse_args(argv)
     a.sections = [s.strip() for s in a.sections.split(",") if s.strip()]
     for s in a.sections:
@@ -113,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     peers = None
 
     articles = None
-    if any(s in a.sections for s in ("speed", "scaling", "profile")):
+    if any(s in a.sections for s in ("speed", "scaling", "profile", "serve")):
         if not a.corpus.exists():
             msg = f"corpus not found at {a.corpus}: speed, scaling and profile skipped (pass --corpus)"
             log(msg)
@@ -208,12 +210,22 @@ def main(argv: list[str] | None = None) -> int:
             log(f"accuracy: {len(paths)} suites")
             R["accuracy_results"] = run_accuracy(paths, nc, peers, log)
 
+    if "serve" in a.sections and articles:
+        from .serve_load import run_load
+
+        R["serve_load"] = run_load(corpus_mod.sample(articles, 2.0, None), clients=a.serve_clients,
+                                   seconds=a.serve_seconds, log=log)
+
     if peers is None:
         peers = load_peers(a.peers) if a.peers else []
     R["tools"] = [{"name": t.name, "status": t.status, "version": t.version, "notes": t.notes,
                    "errors": t.errors} for t in [nc, *peers]]
     R["elapsed_s"] = time.perf_counter() - t_start
     md = report.render(R)
+    if "serve_load" in R:
+        from .serve_load import render as render_load
+
+        md = md.rstrip("\n") + "\n\n" + render_load(R["serve_load"])
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(md, encoding="utf-8")
     log(f"wrote {a.out}")
