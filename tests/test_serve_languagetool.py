@@ -65,6 +65,7 @@ def test_date_from_front_matter_and_language_auto(c):
     assert d["language"]["code"] == "sv" and d["numcheck"]["date"] == "2024-11-19"
     assert text[m["offset"]:m["offset"] + m["length"]] == "3 miljoner kronor"
     assert m["replacements"] == [{"value": "3 miljarder kronor"}]
+    assert m["sentence"] == text[len(DATED):]  # not the front matter
 
 
 def test_multipart_form_works_too(c):
@@ -91,6 +92,7 @@ def test_annotated_text(c):
     assert status == 200
     (m,) = d["matches"]
     assert whole[m["offset"]:m["offset"] + m["length"]] == "3 million kronor"
+    assert m["sentence"] == "A " + " " * 3 + "$275 million" + " " * 4 + " package (about 3 million kronor)."  # markup blanked
 
 
 @pytest.mark.parametrize("form, field, words", [

@@ -79,7 +79,9 @@ def match(text: str, prose: str, doc, f: Finding, u16) -> dict:
     start, end = o["start"], o["end"]
     verdict = f.verdict.value
     rep = replacement(f.suggestion) if f.verdict is Verdict.INCONSISTENT else None
-    sentence = sentence_of(text, start, end)
+    # the sentence from the prose (front matter and markup blanked, same offsets) when it
+    # shares the text's offsets; else from the text as sent
+    sentence = sentence_of(prose if doc.offsets is None and len(prose) == len(text) else text, start, end)
     return {
         "message": f.message,
         "shortMessage": _SHORT[verdict],
