@@ -366,3 +366,25 @@ def test_cldr_regions_and_likely_region():
     assert likely_region("pt") == "pt-BR" and likely_region("en") == "en-US" and likely_region("nb") == "nb-NO"
     tags = cldr_regions(["de", "sv"])
     assert {"de-CH", "de-AT", "sv-FI", "sv-SE"} <= set(tags) and not any(t.startswith("en") for t in tags)
+
+
+def test_openapi_matches_the_routes_and_the_responses(c):
+    jsonschema = pytest.importorskip("jsonschema")
+    spec = c.get("/openapi.json").json()
+    assert spec["openapi"].startswith("3.1")
+    routes = {(r.path, m.lower()) for r in c.app.routes for m in r.methods if m != "HEAD"}
+    described = {(p, m) for p, ops in spec["paths"].items() for m in ops}
+    assert routes == described
+
+    def valid(name, instance):
+        schema = {"$ref": f"#/components/schemas/{name}", "components": spec["components"]}
+        jsonschema.Draft202012Validator(schema).validate(instance)
+
+    valid("Report", check(c, text=SLIP, date="2024-11-19")[1])
+    valid("Report", check(c, text="nothing to see")[1])
+    valid("CheckRequest", {"text": "x", "date": "2024-11-19", "lang": "sv", "tolerance": 0.05, "rates": ["ecb"], "format": "markdown"})
+    valid("Rate", c.get("/api/rates", params={"base": "USD", "quote": "SEK"}).json())
+    valid("Error", c.post("/api/check", json={"text": "x", "date": "no"}).json())
+    valid("LanguageToolResponse", c.post("/v2/check", data={"text": SLIP, "language": "en", "date": "2024-11-19"}).json())
+    with pytest.raises(jsonschema.ValidationError):
+        valid("CheckRequest", {"text": "x", "colour": "red"})
