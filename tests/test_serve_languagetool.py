@@ -73,6 +73,12 @@ def test_multipart_form_works_too(c):
     assert r.status_code == 200 and len(r.json()["matches"]) == 1
 
 
+def test_file_parts_are_refused(c):
+    """A multipart file part would be spooled to disk: only fields are read."""
+    r = c.post("/v2/check", data={"language": "en"}, files={"text": ("story.txt", SLIP.encode(), "text/plain")})
+    assert r.status_code == 400 and "send the copy in the text field" in r.json()["error"]
+
+
 def test_offsets_in_utf16_units_as_languagetool_counts(c):
     text = "😀 Emoji first. 🎉 The $275 million package (about 3 million kronor) landed."
     _, d = lt(c, text=text, language="en", date="2024-11-19")

@@ -317,7 +317,11 @@ def create_app(engine: Engine | None = None, settings: Settings | None = None) -
         return JSONResponse(await run(engine.rate, q.get("base"), q.get("quote"), q.get("date"), _rates(q.get("rates"))))
 
     async def v2_check(request: Request) -> Response:
-        form = dict(await request.form())
+        # fields only: a file part would be spooled to disk, and no request writes a file
+        try:
+            form = dict(await request.form(max_files=0, max_fields=64))
+        except HTTPException as e:
+            raise RequestError(f"invalid form: {e.detail} (send the copy in the text field, not as a file)") from None
         if "data" in form and form.get("data"):
             text, prose = _annotated(form["data"])
         else:
