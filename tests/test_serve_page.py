@@ -99,6 +99,10 @@ def test_seed_then_slip_then_apply(browser, url, tmp_path):
     page.wait_for_selector("mark.v-consistent")
     assert "approximately 3 billion kronor, from the US" in page.input_value("#text")
     assert "Applied “3 billion kronor”" in page.inner_text("#summary")
+    # the keyboard stays on the corrected figure, which now shows its new verdict
+    page.wait_for_function("document.activeElement.tagName === 'MARK'")
+    assert page.evaluate("document.activeElement.className") == "v-consistent"
+    assert "within the rounding" in page.inner_text("#detail")
     assert problems == []
     assert all(u.startswith(url) or u.startswith("data:") for u in seen), seen  # no external assets
 
