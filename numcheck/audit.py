@@ -199,7 +199,7 @@ def _audit_spark(args, fmt: str, specs: list[str], cfg: Any, tolerance: Any, lan
         articles = articles.unionByName(p)
     findings = ns.check_dataframe(articles, tolerance=tolerance, rates=specs, default_lang=lang, config=cfg)
     writer = findings.write.mode("overwrite")
-    writer.parquet(args.out) if fmt == "parquet" else writer.json(args.out)
+    writer.parquet(args.out) if fmt == "parquet" else writer.option("ignoreNullFields", "false").json(args.out)
     back = s.read.parquet(args.out) if fmt == "parquet" else s.read.schema(ns.schema()).json(args.out)
     counts = (back.groupBy("verdict", "kind", "lang", F.year("date").cast("string").alias("year")).count().collect())
     table = sorted((r["verdict"] or "-", r["kind"] or "-", r["lang"] or "-", r["year"] or "-", r["count"]) for r in counts)
