@@ -38,6 +38,8 @@ def add_parser(sub: Any) -> None:
     a.add_argument("--engine", choices=["local", "spark"], default="local", help="local (default: processes on this machine) or spark")
     a.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="local: check in N parallel processes (default 1)")
     a.add_argument("--master", default=None, help="spark: the master URL (default: the Spark configuration, else local[*])")
+    a.add_argument("--partitions", type=int, default=None, metavar="N",
+                   help="spark: spread the articles over at least N partitions (default: 4 per core of the cluster)")
     a.add_argument("--lang", default=None, help="the language of records without one (default: config, else en)")
     a.add_argument("--tolerance", help="relative tolerance for rate drift on top of rounding (default 0.03)")
     a.add_argument("--rates", default=None, help='rate providers in order, comma-separated (default "ecb"); their files are shipped to Spark executors')
@@ -197,6 +199,10 @@ def _audit_spark(args, fmt: str, specs: list[str], cfg: Any, tolerance: Any, lan
     articles = parts[0]
     for p in parts[1:]:
         articles = articles.unionByName(p)
+    # archives arrive as a few large files: spread the articles over the cores (or --partitions)
+    want = args.partitions or s.sparkContext.defaultParallelism * 4
+    if articles.rdd.getNumPartitions() < want:
+        articles = articles.repartition(want)
     findings = ns.check_dataframe(articles, tolerance=tolerance, rates=specs, default_lang=lang, config=cfg)
     writer = findings.write.mode("overwrite")
     writer.parquet(args.out) if fmt == "parquet" else writer.option("ignoreNullFields", "false").json(args.out)
