@@ -112,11 +112,13 @@ def local_rows(inputs: list[str], *, specs: list[str], config: Any = None, toler
     results = run_units(units, jobs=jobs, progress=progress, date=None, lang=None, tolerance=tolerance,
                         rates=RateSpec(tuple(specs), config), default_lang=lang)
     rows: list[dict] = []
-    for (rid, language, day), r in zip(meta, results):
+    for unit, (rid, language, day), r in zip(units, meta, results):
         if r.report is None:
             msg = r.error or "not checked"
-            prefix = f"{r.path}: "
-            rows.append(error_row(rid, language, day, msg[len(prefix):] if msg.startswith(prefix) else msg, stamp))
+            prefix = f"{r.path}: "  # run_units names the article; here the id column does
+            if isinstance(unit, Document) and msg.startswith(prefix):
+                msg = msg[len(prefix):]
+            rows.append(error_row(rid, language, day, msg, stamp))
         else:
             rows.extend(finding_row(rid, language, day, i, f, stamp) for i, f in enumerate(r.report.findings))
     return rows, len(units)
@@ -186,7 +188,13 @@ def _audit_spark(args, fmt: str, specs: list[str], cfg: Any, tolerance: Any, lan
     frames = []
     names = {"text": args.text_column, "date": args.date_column, "lang": args.lang_column, "id": args.id_column}
     if jsonl:
-        frames.append(s.read.json(jsonl))
+        # a line that is not a JSON object lands in _corrupt_record; it becomes an error row
+        raw = s.read.option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", "_corrupt_record").json(jsonl)
+        if "_corrupt_record" in raw.columns:
+            bad = F.col("_corrupt_record").isNotNull()
+            raw = raw.withColumn("_error", F.when(bad, F.concat(
+                F.lit("invalid JSON record in "), F.input_file_name(), F.lit(": "), F.substring("_corrupt_record", 1, 60))))
+        frames.append(raw)
     if parquet:
         frames.append(s.read.parquet(*parquet))
     parts = []
@@ -195,7 +203,8 @@ def _audit_spark(args, fmt: str, specs: list[str], cfg: Any, tolerance: Any, lan
         if names["text"] not in cols:
             raise InputError(f"{', '.join(args.inputs)}: no {names['text']!r} field in the records")
         parts.append(df.select(*[(F.col(names[k]).cast("string") if names[k] in cols else F.lit(None).cast("string")).alias(k)
-                                 for k in ("id", "text", "date", "lang")]))
+                                 for k in ("id", "text", "date", "lang")],
+                               (F.col("_error") if "_error" in cols else F.lit(None).cast("string")).alias("error")))
     articles = parts[0]
     for p in parts[1:]:
         articles = articles.unionByName(p)
@@ -203,7 +212,7 @@ def _audit_spark(args, fmt: str, specs: list[str], cfg: Any, tolerance: Any, lan
     want = args.partitions or s.sparkContext.defaultParallelism * 4
     if articles.rdd.getNumPartitions() < want:
         articles = articles.repartition(want)
-    findings = ns.check_dataframe(articles, tolerance=tolerance, rates=specs, default_lang=lang, config=cfg)
+    findings = ns.check_dataframe(articles, tolerance=tolerance, rates=specs, default_lang=lang, config=cfg, error="error")
     writer = findings.write.mode("overwrite")
     writer.parquet(args.out) if fmt == "parquet" else writer.option("ignoreNullFields", "false").json(args.out)
     back = s.read.parquet(args.out) if fmt == "parquet" else s.read.schema(ns.schema()).json(args.out)

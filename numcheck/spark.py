@@ -22,7 +22,7 @@ import sys
 import threading
 from typing import Any, Iterator, Sequence
 
-from .archive import COLUMNS, NAMES, RatesStamp, arrow_schema, check_record, error_row, rate_files, rates_stamp, spark_ddl
+from .archive import COLUMNS, NAMES, RatesStamp, arrow_schema, check_record, error_row, rate_files, rates_stamp, safe_day, spark_ddl
 from .errors import InputError
 
 try:  # the extra; a clear message rather than a traceback when it is missing
@@ -132,9 +132,10 @@ def worker_provider(shipment: Shipment):
 # -- the check ------------------------------------------------------------------------------
 
 
-def _input(df: DataFrame, text: str, date: str | None, lang: str | None, id: str | None) -> DataFrame:
-    """The four columns the workers read, by the caller's names: id and text (required),
-    date and lang (optional: absent or null → no date / the default language)."""
+def _input(df: DataFrame, text: str, date: str | None, lang: str | None, id: str | None, error: str | None = None) -> DataFrame:
+    """The columns the workers read, by the caller's names: id and text (required), date and
+    lang (optional: absent or null → no date / the default language), and ``error``: a column
+    whose non-null value says why a record could not be read (it becomes the error row)."""
     cols = set(df.columns)
     if text not in cols:
         raise InputError(f"no text column {text!r} (columns: {', '.join(df.columns)})")
@@ -151,7 +152,9 @@ def _input(df: DataFrame, text: str, date: str | None, lang: str | None, id: str
         date_col = F.lit(None).cast("string")
     lang_col = F.col(lang).cast("string") if lang is not None and lang in cols else F.lit(None).cast("string")
     text_col = F.col(text) if isinstance(types[text], T.StringType) else F.col(text).cast("string")
-    return df.select(id_col.alias("id"), text_col.alias("text"), date_col.alias("date"), lang_col.alias("lang"))
+    error_col = F.col(error).cast("string") if error is not None and error in cols else F.lit(None).cast("string")
+    return df.select(id_col.alias("id"), text_col.alias("text"), date_col.alias("date"), lang_col.alias("lang"),
+                     error_col.alias("error"))
 
 
 def _checker(shipment: Shipment, stamp: RatesStamp, default_lang: str, options: dict):
@@ -167,11 +170,12 @@ def _checker(shipment: Shipment, stamp: RatesStamp, default_lang: str, options: 
         except Exception as e:  # a data file that will not load: every article says why
             provider, failure = None, f"rates unavailable on this executor: {(str(e).splitlines() or [''])[0]}"
         for batch in batches:
-            cols = {name: batch.column(name).to_pylist() for name in ("id", "text", "date", "lang")}
+            cols = {name: batch.column(name).to_pylist() for name in ("id", "text", "date", "lang", "error")}
             rows: list[dict] = []
             for i in range(batch.num_rows):
-                if failure:
-                    rows.append(error_row(cols["id"][i], cols["lang"][i] or default_lang, None, failure, stamp))
+                if failure or cols["error"][i]:
+                    rows.append(error_row(cols["id"][i], cols["lang"][i] or default_lang, safe_day(cols["date"][i]),
+                                          failure or cols["error"][i], stamp))
                     continue
                 rows.extend(check_record(cols["id"][i], cols["text"][i], cols["date"][i], cols["lang"][i], stamp=stamp,
                                          default_lang=default_lang, rates=provider, **options))
@@ -182,7 +186,7 @@ def _checker(shipment: Shipment, stamp: RatesStamp, default_lang: str, options: 
 
 def check_dataframe(df: DataFrame, text: str = "text", date: str | None = "date", lang: str | None = "lang",
                     id: str | None = "id", *, tolerance: Any = None, rates: Any = None, currency_hints: Any = None,
-                    default_lang: str = "en", config: Any = None) -> DataFrame:
+                    default_lang: str = "en", config: Any = None, error: str | None = None) -> DataFrame:
     """One row per finding of every article of ``df`` (columns: :data:`numcheck.archive.COLUMNS`).
 
     ``text``, ``date``, ``lang``, ``id``: the column names (``date``/``lang`` may be absent:
@@ -190,7 +194,8 @@ def check_dataframe(df: DataFrame, text: str = "text", date: str | None = "date"
     ``tolerance``, ``rates``, ``currency_hints``: as in :func:`numcheck.check` — ``rates`` by
     name (``"ecb"``, ``"table:house.csv"``, a list: a chain), whose data files are shipped to
     the executors, or a provider object, which is pickled. An article that cannot be checked
-    (no text, a bad date, an unknown language) is one row with verdict ``error``.
+    (no text, a bad date, an unknown language) is one row with verdict ``error``; so is a
+    record whose ``error`` column (when given) is not null, with that text as the reason.
     Lazy, like any DataFrame: the check runs when the result is written or collected.
     """
     spark = df.sparkSession
@@ -200,7 +205,7 @@ def check_dataframe(df: DataFrame, text: str = "text", date: str | None = "date"
         _tolerance(tolerance)  # a bad tolerance fails here, once, not as an error row per article
     shipment, stamp = ship_rates(spark, rates, config)
     options = {"tolerance": tolerance, "currency_hints": currency_hints}
-    return _input(df, text, date, lang, id).mapInArrow(_checker(shipment, stamp, default_lang, options), spark_ddl())
+    return _input(df, text, date, lang, id, error).mapInArrow(_checker(shipment, stamp, default_lang, options), spark_ddl())
 
 
 def session(master: str | None = None, app_name: str = "numcheck audit", conf: dict[str, str] | None = None,

@@ -205,6 +205,7 @@ def _archive(tmp_path: Path) -> Path:
         {"id": "a5", "date": "2020-01-01", "text": None},
         {"id": "a6", "date": None, "lang": "sv", "text": "Det kostade 100 miljoner kronor."},
     ]]
+    lines.insert(3, "{not json")  # a broken line: an error row, the other records still checked
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return p
 
@@ -229,6 +230,13 @@ def test_audit_local_and_spark_write_the_same_table(spark, tmp_path, capsys):
     out_spark = capsys.readouterr().out
     remote = [json.loads(ln) for f in sorted((tmp_path / "spark.jsonl").glob("part-*")) for ln in f.read_text().splitlines()]
     assert remote and all(list(r) == list(NAMES) for r in remote)  # every column, nulls too, as the local engine writes
+    # the broken line: one error row on each engine (Spark cannot say which line it was)
+    broken = [[r for r in rows if "invalid JSON" in (r["message"] or "")] for rows in (local, remote)]
+    assert [len(b) for b in broken] == [1, 1] and all(b[0]["verdict"] == "error" for b in broken)
+    assert broken[0][0]["message"].endswith("archive.jsonl:4: invalid JSON: Expecting property name enclosed in double quotes (column 2)")
+    assert "archive.jsonl: {not json" in broken[1][0]["message"]
+    local = [r for r in local if r not in broken[0]]
+    remote = [r for r in remote if r not in broken[1]]
     assert _norm(local) == _norm(remote)
     by_id = {}
     for r in local:
@@ -238,7 +246,7 @@ def test_audit_local_and_spark_write_the_same_table(spark, tmp_path, capsys):
     assert by_id["a5"][0]["message"] == "no text" and by_id["a5"][0]["date"] == date(2020, 1, 1)
     # the summary: findings by verdict, kind, language and year, the same on both engines
     assert out_local == out_spark
-    assert "inconsistent  money  en    2024" in out_local and "in 6 articles" in out_local
+    assert "inconsistent  money  en    2024" in out_local and "in 7 articles" in out_local
 
 
 def test_audit_reads_parquet_and_writes_jsonl(tmp_path, capsys):
