@@ -67,9 +67,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
         raise InputError(f"invalid --jobs {args.jobs}: expected 1 or more")
     if args.tolerance is not None:
         _tolerance(args.tolerance)
+    remote = ("s3:", "s3a:", "gs:", "hdfs:", "abfss:", "dbfs:")
     for p in args.inputs:
-        if not p.startswith(("s3:", "s3a:", "gs:", "hdfs:", "abfss:", "dbfs:")) and not os.path.exists(p):
+        if not p.startswith(remote) and not os.path.exists(p):
             raise InputError(f"{p}: no such file or directory")
+    out_dir = os.path.dirname(os.path.abspath(args.out))
+    if not args.out.startswith(remote) and not os.path.isdir(out_dir):
+        raise InputError(f"--out {args.out}: no such directory {out_dir}")  # before hours of checking, not after
     cfg = load_config(next((p for p in args.inputs if os.path.exists(p)), None))
     tolerance = args.tolerance if args.tolerance is not None else cfg.tolerance
     specs = [s.strip() for s in args.rates.split(",") if s.strip()] if args.rates else list(cfg.rates)

@@ -57,6 +57,16 @@ def ship_rates(spark: SparkSession, rates: Any, config: Any = None) -> tuple[Shi
     specs: list[str] = []
     for r in rates:
         if not isinstance(r, str):
+            import pickle
+
+            try:
+                from pyspark import cloudpickle
+
+                cloudpickle.dumps(r)
+            except (pickle.PicklingError, TypeError, AttributeError) as e:
+                raise InputError(f"rates: the provider {getattr(r, 'name', type(r).__name__)!r} cannot be sent to the executors "
+                                 f"({(str(e).splitlines() or [''])[0]}); pass providers by name "
+                                 "(\"ecb\", \"table:PATH\", \"live\"): their data files are shipped") from None
             items.append(("object", r))
             continue
         r = r.strip()

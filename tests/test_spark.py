@@ -190,6 +190,16 @@ def test_a_desk_table_is_shipped_to_the_executors(spark, tmp_path):
     assert rows[0]["rates_last_day"] == date(2024, 11, 22) and rows[0]["rates_data"].startswith("table house.csv to 2024-11-22; ECB ")
     with pytest.raises(numcheck.InputError, match="unknown rate provider"):
         check_dataframe(df, rates="nope")
+    import threading
+
+    class Locked:  # a provider object holding a lock (as the built ECB provider does) cannot travel
+        name = "locked"
+
+        def __init__(self):
+            self.lock = threading.Lock()
+
+    with pytest.raises(numcheck.InputError, match="'locked' cannot be sent to the executors.*by name"):
+        check_dataframe(df, rates=Locked())
 
 
 # -- numcheck audit ------------------------------------------------------------------------------
@@ -266,6 +276,7 @@ def test_audit_reads_parquet_and_writes_jsonl(tmp_path, capsys):
 
 @pytest.mark.parametrize("argv, message", [
     (["--out", "findings.csv"], "expected a .parquet or .jsonl file name"),
+    (["--out", "nodir/f.jsonl"], "no such directory"),
     (["--out", "f.jsonl", "--jobs", "0"], "invalid --jobs 0"),
     (["--out", "f.jsonl", "--tolerance", "abc"], "tolerance"),
 ])
