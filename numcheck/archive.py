@@ -272,17 +272,20 @@ def read_records(path: str, *, text: str = "text", date: str = "date", lang: str
 
     if path.endswith(".parquet") or os.path.isdir(path):
         try:
-            import pyarrow.parquet as pq
+            import pyarrow.dataset as ds
         except ImportError:
             raise InputError(f"{path}: reading Parquet needs pyarrow: pip install 'numcheck[spark]'") from None
-        try:
-            table = pq.read_table(path)
+        try:  # a file or a directory of part files, read batch by batch, only the four columns
+            data = ds.dataset(path, format="parquet")
+            names = set(data.schema.names)
+            if text not in names:
+                raise InputError(f"{path}: no {text!r} column (columns: {', '.join(sorted(names))})")
+            batches = data.to_batches(columns=[c for c in dict.fromkeys((id, text, date, lang)) if c in names])
+        except InputError:
+            raise
         except Exception as e:
             raise InputError(f"{path}: cannot read Parquet: {(str(e).splitlines() or [''])[0]}") from None
-        names = set(table.column_names)
-        if text not in names:
-            raise InputError(f"{path}: no {text!r} column (columns: {', '.join(sorted(names))})")
-        for batch in table.to_batches():
+        for batch in batches:
             cols = {k: batch.column(k).to_pylist() if k in names else [None] * batch.num_rows for k in (id, text, date, lang)}
             for i in range(batch.num_rows):
                 yield {"id": cols[id][i], "text": cols[text][i], "date": cols[date][i], "lang": cols[lang][i]}

@@ -305,3 +305,15 @@ def test_summary_counts_by_verdict_kind_language_and_year():
     text = format_summary(summary(rows), 5)
     assert text.splitlines()[0].split() == ["verdict", "kind", "lang", "year", "findings"]
     assert text.rstrip().endswith("3 findings in 5 articles")
+
+
+def test_audit_parquet_without_the_text_column(tmp_path, capsys):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from numcheck.cli import main
+
+    pq.write_table(pa.table({"id": [1], "body": ["a 10-mile (16 km) stretch"]}), tmp_path / "in.parquet")
+    assert main(["audit", str(tmp_path / "in.parquet"), "--out", str(tmp_path / "f.jsonl"), "--progress", "never"]) == 2
+    err = capsys.readouterr().err
+    assert "in.parquet: no 'text' column (columns: body, id)" in err and not (tmp_path / "f.jsonl").exists()
