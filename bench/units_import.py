@@ -46,12 +46,12 @@ print(json.dumps({{"import": t1 - t0, "first_check": t2 - t1, "total": t2 - t0,
 SCANNER = """
 import json, sys, time
 import numcheck, numcheck.pipeline
-from numcheck.mentions import get_scanner
+from numcheck.extraction.money import get_scanner
 get_scanner("en")  # the money scanner, which every check builds anyway
 t0 = time.perf_counter()
 import numcheck.units
 t1 = time.perf_counter()
-from numcheck.units.scanner import get_quantity_scanner
+from numcheck.extraction.quantities import get_quantity_scanner
 get_quantity_scanner("en")
 t2 = time.perf_counter()
 print(json.dumps({"import": t1 - t0, "first_check": t2 - t1, "total": t2 - t0, "pint_loaded": "pint" in sys.modules, "findings": 0}))

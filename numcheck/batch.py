@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Union
 
-from .documents import Document, expand_paths, format_of, read_document, read_jsonl, suppressed_claims
+from .documents.readers import Document, expand_paths, format_of, read_document, read_jsonl, suppressed_claims
 from .errors import InputError
 from .model import Finding, Report, Verdict
 from .pipeline import check
@@ -152,7 +152,7 @@ class RateSpec:
         key = (self.specs, self.config)
         p = _PROVIDERS.get(key)
         if p is None:
-            from .rates import resolve
+            from .conversion.rates import resolve
 
             p = _PROVIDERS[key] = resolve(list(self.specs), self.config)
         return p

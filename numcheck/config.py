@@ -51,7 +51,7 @@ class Config:
     def provider(self):
         """The configured providers as one RateProvider, with this configuration's max rate
         age and live settings: pass it as ``numcheck.check(…, rates=cfg.provider())``."""
-        from .rates import resolve
+        from .conversion.rates import resolve
 
         return resolve(list(self.rates), self)
 

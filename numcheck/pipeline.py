@@ -6,15 +6,15 @@ import bisect
 from datetime import date as Date
 from typing import Any, Callable
 
-from . import claims as claims_mod
-from . import mentions as mentions_mod
+from .pairing import claims as claims_mod
+from .extraction import money as mentions_mod
 from .errors import InputError, RateUnavailable
-from .formatting import human, rate_text
-from .lexicon import get_lexicon, normalize_lang
+from .language.formatting import human, rate_text
+from .language import get_lexicon, normalize_lang
 from .model import Claim, Finding, Mention, Report, Verdict
-from .rates import RateProvider, resolve
-from .rates.ecb import parse_date
-from .verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, judge, unverifiable
+from .conversion.rates import RateProvider, resolve
+from .conversion.rates.ecb import parse_date
+from .judging.verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, judge, unverifiable
 
 #: Converters for kinds other than money: kind → fn(claim, day, lang) → list[Conversion].
 #: A converter raises RateUnavailable (with a reason) when it cannot convert.
@@ -172,7 +172,7 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
     drift = _tolerance(tolerance)
     report_notes: list[str] = []
     if lang is None or str(lang).strip().lower() == "auto":
-        from .lexicon.detect import guess_language
+        from .language.detect import guess_language
 
         guess = guess_language(text)
         lang = guess.lang

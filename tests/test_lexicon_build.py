@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck.lexicon import available_languages, get_lexicon
-from numcheck.lexicon.build import LANGUAGES, OUT, render, scale_words
+from numcheck.language import available_languages, get_lexicon
+from numcheck.language.build import LANGUAGES, OUT, render, scale_words
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -19,7 +19,7 @@ def test_generated_file_is_current(lang):
     made_with = json.loads(shipped)["generated_from"]
     if not made_with.endswith(f"babel {babel.__version__}"):
         pytest.skip(f"generated/{lang}.json was made with {made_with}; this is babel {babel.__version__}")
-    assert shipped == render(lang), f"generated/{lang}.json is stale: run python -m numcheck.lexicon.build"
+    assert shipped == render(lang), f"generated/{lang}.json is stale: run python -m numcheck.language.build"
 
 
 def test_every_language_has_data():

@@ -10,27 +10,27 @@ has a quantity claim to convert.
 
 from __future__ import annotations
 
-from .. import claims as _claims
-from .. import mentions as _mentions
+from ..pairing import claims as _claims
+from ..extraction import money as _mentions
 from .. import pipeline as _pipeline
-from .scanner import scan
+from ..extraction.quantities import scan
 
 
 def _convert(claim, day, lang):
-    from .convert import convert  # the module that imports pint, on first use
+    from ..conversion.units import convert  # the module that imports pint, on first use
 
     return convert(claim, day, lang)
 
 
 def _hints(claim, conv, outcome):
-    from .convert import hints
+    from ..conversion.units import hints
 
     return hints(claim, conv, outcome)
 
 
 def _compatible(first, second):
     """Pairing rule for quantities: a length converts to a length, never to a mass."""
-    from .vocab import NEUTRAL, get_vocabulary
+    from ..language.units import NEUTRAL, get_vocabulary
 
     vocab = get_vocabulary(NEUTRAL)
     a = first.candidates or (first.unit,)
@@ -47,7 +47,7 @@ _pipeline.register_converter("unit", _convert, _hints)
 
 def score_file(path, **kwargs):
     """Precision/recall/F1 of numcheck's quantities on one peer-suite file (see peerscore)."""
-    from .peerscore import score_file as _score
+    from bench.units_peerscore import score_file as _score
 
     return _score(path, **kwargs)
 

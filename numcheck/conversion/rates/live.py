@@ -38,9 +38,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from ..config import DEFAULT_LIVE_URL, cache_dir
-from ..errors import RateUnavailable
-from ..model import Rate
+from ...config import DEFAULT_LIVE_URL, cache_dir
+from ...errors import RateUnavailable
+from ...model import Rate
 
 DEFAULT_TIMEOUT = 5.0
 #: An answer dated at most this many days before the day asked for is that day's last

@@ -13,11 +13,11 @@ import threading
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Protocol, Sequence, runtime_checkable
 
-from ..errors import InputError, RateUnavailable
-from ..model import Rate
+from ...errors import InputError, RateUnavailable
+from ...model import Rate
 
 if TYPE_CHECKING:
-    from ..config import Config
+    from ...config import Config
 
 
 @runtime_checkable
@@ -122,7 +122,7 @@ def _key(spec: str, config: "Config") -> tuple:
 def get_provider(spec: str, config: "Config | None" = None) -> RateProvider:
     """The provider named by ``spec`` (``ecb``, ``live``, ``table:PATH``), built once per
     process (per settings) and reused. A bad table file raises InputError here."""
-    from ..config import Config
+    from ...config import Config
 
     config = config or Config()
     spec = spec.strip()

@@ -15,8 +15,8 @@ import json
 from collections import Counter
 from typing import Iterable
 
-from .batch import DEFAULT_SEVERITY, FileResult, Snippet
-from .model import Verdict
+from ..batch import DEFAULT_SEVERITY, FileResult, Snippet
+from ..model import Verdict
 
 ORDER = [v.value for v in Verdict]
 STATES = ["suppressed", "baseline"]

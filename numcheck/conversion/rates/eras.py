@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from ..model import Rate
+from ...model import Rate
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -15,11 +15,11 @@ import functools
 import re
 from dataclasses import replace
 
-from .. import lexicon as _lexicon
-from ..mentions import MoneyScanner, digits_pattern, get_scanner, number_words_pattern
+from .. import language as _lexicon
+from .money import MoneyScanner, digits_pattern, get_scanner, number_words_pattern
 from ..model import Mention
-from ..formatting import UNIT_LABELS
-from .vocab import Vocabulary, all_labels, get_vocabulary
+from ..language.formatting import UNIT_LABELS
+from ..language.units import Vocabulary, all_labels, get_vocabulary
 
 _SP = r"[ \u00a0\u202f]"
 _MINUS = "-−"
@@ -209,7 +209,7 @@ class QuantityScanner:
             return True  # bare "degrees" in prose is a temperature unless it is said to be an angle
         if self._temp_before.search(text, max(0, before - 50), before):
             return True
-        from ..claims import normalize_gap
+        from ..pairing.claims import normalize_gap
 
         for j in (i - 1, i + 1):
             if 0 <= j < len(ms):

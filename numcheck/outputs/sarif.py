@@ -17,8 +17,8 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from .batch import FileResult
-from .model import Verdict
+from ..batch import FileResult
+from ..model import Verdict
 from .report import severity_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -100,7 +100,7 @@ def _result(r: FileResult, i: int, severity: dict[str, str] | None) -> dict | No
 
 
 def to_sarif(results: list[FileResult], *, severity: dict[str, str] | None = None) -> dict:
-    from . import __version__
+    from .. import __version__
 
     out = []
     notifications = []

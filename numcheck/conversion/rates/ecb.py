@@ -15,8 +15,8 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from ..errors import InputError, RateUnavailable
-from ..model import Rate
+from ...errors import InputError, RateUnavailable
+from ...model import Rate
 
 DEFAULT_MAX_AGE_DAYS = 30
 
@@ -119,7 +119,7 @@ class ECBHistory:
         import hashlib
         import pickle
 
-        from ..config import cache_dir
+        from ...config import cache_dir
 
         p = Path(path)
         try:

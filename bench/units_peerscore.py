@@ -9,7 +9,7 @@ same value in a unit of the same dimension (the peer's subtype). Ranges match on
 ends; open bounds ("under 5 km") on their one figure. Expected mentions without a value
 (a bare unit: "convert to fahrenheit") are not scored: there is no (value, unit) pair.
 
-    python -m numcheck.units.peerscore [FILE ...]     # default: every unit file of the suites
+    python -m bench.units_peerscore [FILE ...]     # default: every unit file of the suites
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..errors import InputError, NumcheckError
-from .vocab import DATA, NEUTRAL, _load, get_vocabulary
+from numcheck.errors import InputError, NumcheckError
+from numcheck.language.units import DATA, NEUTRAL, _load, get_vocabulary
 
 #: The peer-suite files with physical quantities and temperatures.
 UNIT_FILE_PREFIXES = (
@@ -41,7 +41,7 @@ def suites_dir(path: str | os.PathLike | None = None) -> Path:
     env = os.environ.get("NUMCHECK_PEER_SUITES")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2].parent / "shared" / "peer-suites"
+    return Path(__file__).resolve().parents[1].parent / "shared" / "peer-suites"
 
 
 def unit_files(directory: str | os.PathLike | None = None) -> list[Path]:
@@ -82,7 +82,7 @@ def peer_units(name: str) -> tuple[str, ...]:
     words = _known_words()
     if low in words:
         return words[low]
-    from .convert import registry
+    from numcheck.conversion.units import registry
 
     ureg = registry()
     for candidate in (low.replace(" ", "_"), name.strip().replace(" ", "_"), low.replace("metre", "meter").replace("litre", "liter").replace(" ", "_")):
@@ -103,7 +103,7 @@ def _same(a: float | None, b: float | None) -> bool:
 def _convert(value: float, a: str, b: str) -> float | None:
     if a == b:
         return value
-    from .convert import conversion
+    from numcheck.conversion.units import conversion
 
     try:
         f, off, _ = conversion(a, b)  # pint refuses units of different dimensions
@@ -164,7 +164,7 @@ def _scored(e: dict[str, Any], kinds: tuple[str, ...] = KINDS) -> bool:
 
 
 def score_cases(cases: Iterable[dict[str, Any]], lang: str | None = None, kinds: tuple[str, ...] = KINDS) -> dict[str, Any]:
-    from .. import extract
+    from numcheck import extract
 
     dims = get_vocabulary(NEUTRAL)
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .lexicon import Lexicon, get_lexicon, normalize_lang
-from .mentions import preceded_by
-from .model import Claim, Mention
+from ..language import Lexicon, get_lexicon, normalize_lang
+from ..extraction.money import preceded_by
+from ..model import Claim, Mention
 
 _DASHES = re.compile(r"[‐‑‒–—―-]+")
 #: "a $275 million package (about 3 billion kronor)": up to three plain words (the noun the

@@ -23,9 +23,9 @@ import re
 from dataclasses import replace
 from typing import Mapping, Sequence
 
-from .errors import InputError
-from .lexicon import Lexicon
-from .model import Mention
+from ..errors import InputError
+from ..language import Lexicon
+from ..model import Mention
 
 Hints = Mapping[str, "str | Sequence[str]"]
 
@@ -48,7 +48,7 @@ def check_hints(hints: object) -> dict[str, tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=None)
 def _evidence_regex(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, ...]]]:
-    from .lexicon import get_lexicon
+    from ..language import get_lexicon
 
     lex = get_lexicon(lang)
     owners: dict[str, list[str]] = {}
@@ -57,7 +57,7 @@ def _evidence_regex(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, 
             owners.setdefault(w.lower(), []).append(code)
     if not owners:
         return None, {}
-    from .mentions import _alt  # a trie: one pass over the text, whatever the list's length
+    from .money import _alt  # a trie: one pass over the text, whatever the list's length
 
     alt = _alt(owners)
     # a word start, any ending: "Kanadas", "kanadensiska", "Canada's"

@@ -29,7 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
-from .errors import InputError
+from ..errors import InputError
 
 #: Extensions read as content when a directory is given.
 CONTENT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".jsonl")

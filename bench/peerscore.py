@@ -17,8 +17,8 @@ as English) and the ``expected`` mentions another library's tests demand. Only
 * bare currency words with no amount (``unit_only``) and Duckling's ``latent`` cases
   (bare numbers upstream accepts only in a special mode) are left out.
 
-    python -m numcheck.peerscore ../shared/peer-suites/duckling-money-sv.jsonl ...
-    python -m numcheck.peerscore --all            # every money file in the default folder
+    python -m bench.peerscore ../shared/peer-suites/duckling-money-sv.jsonl ...
+    python -m bench.peerscore --all            # every money file in the default folder
 
 Languages numcheck does not support are read with ``lang=None`` (guessed, which falls back
 to English), so the "beyond" files measure how far the language-neutral scanner carries.
@@ -54,7 +54,7 @@ def money_files(folder: Path | None = None) -> list[Path]:
 
 def _extract_default(text: str, lang: str | None) -> list[Any]:
     import numcheck
-    from numcheck.lexicon import available_languages, normalize_lang
+    from numcheck.language import available_languages, normalize_lang
 
     if lang is not None and normalize_lang(lang) not in available_languages():
         lang = None  # not supported: guess (English when nothing tells)
@@ -163,7 +163,7 @@ def score_file(path: str | Path, extract_fn: Callable[[str, str | None], list[An
 def main(argv: list[str] | None = None) -> int:
     from numcheck.errors import NumcheckError
 
-    ap = argparse.ArgumentParser(prog="python -m numcheck.peerscore", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m bench.peerscore", description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="*", help="suite files (JSONL)")
     ap.add_argument("--all", action="store_true", help="every money file in $NUMCHECK_PEER_SUITES or ../shared/peer-suites")
     ap.add_argument("--misses", type=int, default=0, metavar="N", help="show N missed/spurious cases per file")

@@ -15,10 +15,10 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import RateUnavailable
-from ..formatting import human, rate_text
+from ..language.formatting import human, rate_text
 from ..model import Claim, Mention, Verdict
-from ..verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, evaluate, quote
-from .vocab import NEUTRAL, all_labels, all_names, common, get_vocabulary
+from ..judging.verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, evaluate, quote
+from ..language.units import NEUTRAL, all_labels, all_names, common, get_vocabulary
 
 _LOCK = threading.Lock()
 

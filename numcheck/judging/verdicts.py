@@ -21,9 +21,9 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from .formatting import human, percent, suggest
-from .lexicon import Lexicon
-from .model import Claim, Finding, Hedge, Mention, Rate, Verdict
+from ..language.formatting import human, percent, suggest
+from ..language import Lexicon
+from ..model import Claim, Finding, Hedge, Mention, Rate, Verdict
 
 DEFAULT_TOLERANCE = 0.03
 #: An open bound ("more than 3 billion") this many times off is a scale slip, not a hedge.

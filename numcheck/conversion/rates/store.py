@@ -21,8 +21,8 @@ from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from ..config import data_dir
-from ..errors import InputError, RateUnavailable
+from ...config import data_dir
+from ...errors import InputError, RateUnavailable
 from .ecb import ECBHistory, bundled_history_path, read_history_text
 
 HISTORY_NAME = "eurofxref-hist.zip"

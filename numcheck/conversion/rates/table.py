@@ -29,8 +29,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..errors import InputError, RateUnavailable
-from ..model import Rate
+from ...errors import InputError, RateUnavailable
+from ...model import Rate
 
 COLUMNS = ("date", "start", "end", "base", "quote", "rate", "note")
 

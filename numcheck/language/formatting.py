@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from .lexicon import Lexicon
-from .model import Mention
+from . import Lexicon
+from ..model import Mention
 
 _WORDS = [(12, "trillion"), (9, "billion"), (6, "million")]
 #: How a unit is written in messages when its name is not ("kilometer" → "km"); filled by

@@ -18,8 +18,8 @@ import math
 import re
 from typing import Callable, Iterable
 
-from .lexicon import Lexicon, get_lexicon
-from .model import Hedge, Mention
+from ..language import Lexicon, get_lexicon
+from ..model import Hedge, Mention
 
 _SP = r"[ \u00a0\u202f]"  # space, no-break space, narrow no-break space
 _SPACES = frozenset(" \u00a0\u202f")
@@ -640,16 +640,16 @@ def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None =
     """Every amount in ``text``, paired or not, in order of position. ``lang=None``: the
     language is guessed from the text (see lexicon/detect.py)."""
     from .currency import resolve_currencies
-    from .lexicon import canonical_tag
+    from ..language import canonical_tag
 
     if lang is None or str(lang).strip().lower() == "auto":  # "auto": the CLI's way to say None
-        from .lexicon.detect import guess_language
+        from ..language.detect import guess_language
 
         lang = guess_language(text).lang
     tag = canonical_tag(lang)
     scanner = get_scanner(tag)
     mentions = resolve_currencies(scanner.scan(text), text, scanner.lex, currency_hints)
-    from . import units  # noqa: F401  registers the quantity scanner; never imports pint
+    from .. import units  # noqa: F401  registers the quantity scanner; never imports pint
     for fn in _EXTRA_SCANNERS:
         mentions.extend(fn(text, lang))
     mentions.sort(key=lambda x: (x.start, x.end))

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ...errors import InputError
 
-from ..tomlfile import read_toml
+from ...tomlfile import read_toml
 
 DATA = Path(__file__).parent / "data"
 
