@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 def extract(text: str, *, lang: str | None = "en") -> list[Mention]:
     """Every amount in ``text``, paired or not, in order of position (``lang=None``: guessed)."""
-    from .extraction.money import extract as _extract
+    from .extraction import extract as _extract
 
     return _extract(text, lang=lang)
 

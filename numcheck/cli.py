@@ -147,7 +147,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .documents.readers import parse_document, read_document
-    from .extraction.money import extract
+    from .extraction import extract
 
     doc = parse_document(_stdin_text(), "-") if args.path == "-" else read_document(args.path)
     mentions = extract(doc.text, lang=args.lang or doc.lang or "en")

@@ -6,28 +6,15 @@ import bisect
 from datetime import date as Date
 from typing import Any, Callable
 
-from .pairing import claims as claims_mod
-from .extraction import money as mentions_mod
+from .extraction import extract
+from .pairing.claims import find_claims
 from .errors import InputError, RateUnavailable
 from .language.formatting import human, rate_text
 from .language import get_lexicon, normalize_lang
-from .model import Claim, Finding, Mention, Report, Verdict
+from .model import Claim, Conversion, Finding, Mention, Report, Verdict
 from .conversion.rates import RateProvider, resolve
 from .conversion.rates.ecb import parse_date
-from .judging.verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, judge, unverifiable
-
-#: Converters for kinds other than money: kind → fn(claim, day, lang) → list[Conversion].
-#: A converter raises RateUnavailable (with a reason) when it cannot convert.
-_CONVERTERS: dict[str, Callable[[Claim, Date | None, str], list[Conversion]]] = {}
-#: kind → fn(claim, conversion, outcome) → what an inconsistent figure looks like it came from.
-_HINTS: dict[str, Callable[[Claim, Conversion, Outcome], list[str]]] = {}
-
-
-def register_converter(kind: str, fn: Callable[[Claim, Date | None, str], list[Conversion]], hints: Callable[[Claim, Conversion, Outcome], list[str]] | None = None) -> None:
-    _CONVERTERS[kind] = fn
-    if hints is not None:
-        _HINTS[kind] = hints
-
+from .judging.verdicts import DEFAULT_TOLERANCE, Outcome, judge, unverifiable
 
 def _tolerance(value: Any) -> float:
     if value is None:
@@ -180,8 +167,8 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
     lang = lang or "en"
     base = normalize_lang(lang)
     lex = get_lexicon(base)
-    mentions = mentions_mod.extract(text, lang=lang, currency_hints=currency_hints)
-    claims = claims_mod.find_claims(text, mentions, lang=base)
+    mentions = extract(text, lang=lang, currency_hints=currency_hints)
+    claims = find_claims(text, mentions, lang=base)
     findings: list[Finding] = []
     provider: RateProvider | None = None
     lines = LineIndex(text) if claims else None
@@ -194,8 +181,11 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
                 f = judge(claim, convs, lex, drift, money_hints(provider, day))
                 if day is None and f.verdict is Verdict.INCONSISTENT:
                     f = _undated(f, provider)
-            elif claim.kind in _CONVERTERS:
-                f = judge(claim, _CONVERTERS[claim.kind](claim, day, lang), lex, drift, _HINTS.get(claim.kind))
+            elif claim.kind == "unit":
+                from .conversion.units import convert  # imports pint: only for a text with a quantity claim
+                from .judging.units import hints, only_fitting
+
+                f = judge(claim, only_fitting(claim, convert(claim, day, lang)), lex, drift, hints)
             else:
                 f = unverifiable(claim, f"no converter for {claim.kind}")
         except RateUnavailable as e:
@@ -211,4 +201,4 @@ def _at(f: Finding, line: int, col: int) -> Finding:
     return replace(f, line=line, column=col)
 
 
-__all__ = ["check", "register_converter", "money_conversions", "LineIndex", "Verdict", "Mention"]
+__all__ = ["check", "money_conversions", "LineIndex", "Verdict", "Mention"]

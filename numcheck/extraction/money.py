@@ -7,7 +7,7 @@ it once. A figure is money only when a currency is written next to it — "$275 
 "USD 34.6m", "3 billion kronor" — so years, counts, percentages and model numbers ("F-16",
 "Boeing 737") never become mentions.
 
-Other kinds of amount (physical quantities) register a scanner with :func:`register_scanner`
+Physical quantities have their own scanner (:mod:`.quantities`) on the same number reading;
 and share the rest of the pipeline.
 """
 
@@ -229,6 +229,18 @@ def round_figure_step(digits: str) -> float:
         return 1.0
     value = float(digits)
     return max(1.0, min(10.0**zeros, 2 * ROUND_FIGURE_SPREAD * value))
+
+
+_GAP_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_GAP_DASHES = re.compile(r"[‐‑‒–—―-]+")
+
+
+def normalize_gap(gap: str) -> str:
+    """The text between two amounts, in the form the cue lists are written in."""
+    g = _GAP_SPACES.sub(" ", gap).strip().lower()
+    g = _GAP_DASHES.sub("–", g)
+    g = g.replace(" ,", ",").replace("( ", "(")
+    return g
 
 
 def preceded_by(text: str, start: int, words: Iterable[str]) -> bool:
@@ -625,47 +637,3 @@ class MoneyScanner:
 @functools.lru_cache(maxsize=None)
 def get_scanner(lang: str) -> MoneyScanner:
     return MoneyScanner(lang)
-
-
-#: Extra scanners (physical quantities, …): each takes (text, lang) and returns Mentions.
-_EXTRA_SCANNERS: list[Callable[[str, str], list[Mention]]] = []
-
-
-def register_scanner(fn: Callable[[str, str], list[Mention]]) -> None:
-    if fn not in _EXTRA_SCANNERS:
-        _EXTRA_SCANNERS.append(fn)
-
-
-def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None = None) -> list[Mention]:
-    """Every amount in ``text``, paired or not, in order of position. ``lang=None``: the
-    language is guessed from the text (see lexicon/detect.py)."""
-    from .currency import resolve_currencies
-    from ..language import canonical_tag
-
-    if lang is None or str(lang).strip().lower() == "auto":  # "auto": the CLI's way to say None
-        from ..language.detect import guess_language
-
-        lang = guess_language(text).lang
-    tag = canonical_tag(lang)
-    scanner = get_scanner(tag)
-    mentions = resolve_currencies(scanner.scan(text), text, scanner.lex, currency_hints)
-    from .. import units  # noqa: F401  registers the quantity scanner; never imports pint
-    for fn in _EXTRA_SCANNERS:
-        mentions.extend(fn(text, lang))
-    mentions.sort(key=lambda x: (x.start, x.end))
-    return _drop_overlaps(mentions)
-
-
-def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
-    out: list[Mention] = []
-    for x in mentions:
-        if out and x.start < out[-1].end:
-            # longer wins; on the very same span a quantity beats money: its scanner claims
-            # "5 pounds" only when the context says mass ("5 pounds (2.3 kg)")
-            same = (x.start, x.end) == (out[-1].start, out[-1].end) and out[-1].kind == "money"
-            if (x.end - x.start) > (out[-1].end - out[-1].start) or same and x.kind != "money":
-                out[-1] = x
-            continue
-        out.append(x)
-    return out
-

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from .. import language as _lexicon
-from .money import MoneyScanner, digits_pattern, get_scanner, number_words_pattern
+from .money import MoneyScanner, digits_pattern, get_scanner, normalize_gap, number_words_pattern
 from ..model import Mention
 from ..language.formatting import UNIT_LABELS
 from ..language.units import Vocabulary, all_labels, get_vocabulary
@@ -209,7 +209,6 @@ class QuantityScanner:
             return True  # bare "degrees" in prose is a temperature unless it is said to be an angle
         if self._temp_before.search(text, max(0, before - 50), before):
             return True
-        from ..pairing.claims import normalize_gap
 
         for j in (i - 1, i + 1):
             if 0 <= j < len(ms):

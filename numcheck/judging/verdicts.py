@@ -21,30 +21,15 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from ..language.formatting import human, percent, suggest
+from ..language.formatting import human, percent, quote, suggest
 from ..language import Lexicon
-from ..model import Claim, Finding, Hedge, Mention, Rate, Verdict
+from ..model import Claim, Conversion, Finding, Hedge, Mention, Rate, Verdict
 
 DEFAULT_TOLERANCE = 0.03
 #: An open bound ("more than 3 billion") this many times off is a scale slip, not a hedge.
 OPEN_BOUND_LIMIT = 5.0
 #: "nearly / almost Y": the value lies within this fraction below Y (just over, above).
 NEAR_BAND = 0.15
-
-
-@dataclass(frozen=True)
-class Conversion:
-    """Source unit → target unit: ``target = source × factor + offset``."""
-
-    source_unit: str
-    target_unit: str
-    factor: float
-    offset: float = 0.0
-    rate: Rate | None = None
-    label: str = ""  # "10.951 SEK/USD (ECB, 2024-11-19)"
-
-    def apply(self, x: float) -> float:
-        return x * self.factor + self.offset
 
 
 @dataclass(frozen=True)
@@ -121,10 +106,6 @@ def figure_text(m: Mention) -> str:
         if i >= 0:
             end = i + len(m.scale_text)
     return m.text[rel:end] if rel >= 0 else m.text
-
-
-def quote(s: str) -> str:
-    return f"\u201c{s}\u201d"
 
 
 def _stated(t: Mention) -> str:

@@ -116,3 +116,7 @@ def suggest(target: Mention, expected: float, lex: Lexicon, rel_precision: float
 
 
 __all__ = ["human", "rate_text", "percent", "suggest"]
+
+
+def quote(s: str) -> str:
+    return f"\u201c{s}\u201d"

@@ -10,25 +10,15 @@ $4.8m after fees)" restates, it does not convert.
 from __future__ import annotations
 
 import re
-from typing import Callable
 
 from ..language import Lexicon, get_lexicon, normalize_lang
-from ..extraction.money import preceded_by
+from ..extraction.money import normalize_gap, preceded_by
+from ..language.units import NEUTRAL, get_vocabulary
 from ..model import Claim, Mention
 
-_DASHES = re.compile(r"[‐‑‒–—―-]+")
 #: "a $275 million package (about 3 billion kronor)": up to three plain words (the noun the
 #: amount qualifies) may stand before the cue.
 _NOUN_GAP = re.compile(r"^((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)\s*(.*)$", re.S)
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
-
-
-def normalize_gap(gap: str) -> str:
-    """The text between two amounts, in the form the cue lists are written in."""
-    g = _SPACES.sub(" ", gap).strip().lower()
-    g = _DASHES.sub("–", g)
-    g = g.replace(" ,", ",").replace("( ", "(")
-    return g
 
 
 def _same_unit(a: Mention, b: Mention) -> bool:
@@ -37,20 +27,23 @@ def _same_unit(a: Mention, b: Mention) -> bool:
     return bool(set(a.candidates) & set(b.candidates)) and len(a.candidates) == len(b.candidates) == 1
 
 
-#: kind → fn(first, second) → may these two be a conversion at all; replaces the same-unit
-#: test for that kind (units: same dimension, and not one unit written twice).
-_COMPATIBLE: dict[str, Callable[[Mention, Mention], bool]] = {}
-
-
-def register_compatible(kind: str, fn: Callable[[Mention, Mention], bool]) -> None:
-    _COMPATIBLE[kind] = fn
+def _units_convertible(first: Mention, second: Mention) -> bool:
+    """Quantities pair when one unit converts to the other: a length to a length, never to
+    a mass; the same unit twice restates ("5 km (about 5 km)"), but "tons (tonnes)" or
+    "degrees (°C)" may convert."""
+    vocab = get_vocabulary(NEUTRAL)
+    a = first.candidates or (first.unit,)
+    b = second.candidates or (second.unit,)
+    if set(a) == set(b):
+        return False
+    return any(vocab.compatible(x, y) for x in a for y in b if x and y)
 
 
 def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | None:
     if first.kind != second.kind:
         return None
-    if first.kind in _COMPATIBLE:  # the kind's own rule, sameness included
-        if not _COMPATIBLE[first.kind](first, second):
+    if first.kind == "unit":  # quantities have their own rule, sameness included
+        if not _units_convertible(first, second):
             return None
     elif _same_unit(first, second):
         return None

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Iterable, Protocol, Sequence, runtime_checkabl
 
 from ...errors import InputError, RateUnavailable
 from ...model import Rate
+from ...settings import RateSettings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only a type: Config has RateSettings' fields
     from ...config import Config
+
 
 
 @runtime_checkable
@@ -83,7 +85,7 @@ _cache: dict[tuple, RateProvider] = {}
 KNOWN = "ecb, live, table:PATH"
 
 
-def _make(spec: str, config: "Config") -> RateProvider:
+def _make(spec: str, config: "RateSettings") -> RateProvider:
     if spec == "ecb":
         from .ecb import ECBProvider
 
@@ -101,7 +103,7 @@ def _make(spec: str, config: "Config") -> RateProvider:
     raise InputError(f"unknown rate provider {spec!r} (known: {KNOWN})")
 
 
-def _key(spec: str, config: "Config") -> tuple:
+def _key(spec: str, config: "RateSettings") -> tuple:
     """The cache key: a table is rebuilt when its file changes (a long-running process, such
     as a pytest session, sees the desk's edits); the settings a provider uses are part of it."""
     if spec.startswith("table:"):
@@ -119,12 +121,10 @@ def _key(spec: str, config: "Config") -> tuple:
     return (spec,)
 
 
-def get_provider(spec: str, config: "Config | None" = None) -> RateProvider:
+def get_provider(spec: str, config: "RateSettings | Config | None" = None) -> RateProvider:
     """The provider named by ``spec`` (``ecb``, ``live``, ``table:PATH``), built once per
     process (per settings) and reused. A bad table file raises InputError here."""
-    from ...config import Config
-
-    config = config or Config()
+    config = config or RateSettings()
     spec = spec.strip()
     key = _key(spec, config)
     with _lock:
@@ -134,7 +134,7 @@ def get_provider(spec: str, config: "Config | None" = None) -> RateProvider:
         return p
 
 
-def resolve(rates: RateProvider | str | Iterable[str | RateProvider] | None, config: "Config | None" = None) -> RateProvider:
+def resolve(rates: RateProvider | str | Iterable[str | RateProvider] | None, config: "RateSettings | Config | None" = None) -> RateProvider:
     """Turn the ``rates=`` argument of :func:`numcheck.check` into one provider.
 
     Named providers (and chains of them) convert legacy euro currencies at their fixed rates
@@ -144,7 +144,7 @@ def resolve(rates: RateProvider | str | Iterable[str | RateProvider] | None, con
     from .eras import EuroEras
 
     if rates is None:
-        rates = config.rates if config is not None else "ecb"
+        rates = getattr(config, "rates", "ecb")
     if isinstance(rates, RateProvider):
         return rates
     if isinstance(rates, str):

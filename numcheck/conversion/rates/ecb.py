@@ -119,7 +119,7 @@ class ECBHistory:
         import hashlib
         import pickle
 
-        from ...config import cache_dir
+        from ...settings import cache_dir
 
         p = Path(path)
         try:

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from ...config import DEFAULT_LIVE_URL, cache_dir
+from ...settings import DEFAULT_LIVE_URL, cache_dir
 from ...errors import RateUnavailable
 from ...model import Rate
 

@@ -21,7 +21,7 @@ from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from ...config import data_dir
+from ...settings import data_dir
 from ...errors import InputError, RateUnavailable
 from .ecb import ECBHistory, bundled_history_path, read_history_text
 
