@@ -166,7 +166,7 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
         report_notes.append(guess.note)
     lang = lang or "en"
     base = normalize_lang(lang)
-    lex = get_lexicon(base)
+    lex = get_lexicon(lang)  # the region applied: a de-CH suggestion is written "13’114"
     mentions = extract(text, lang=lang, currency_hints=currency_hints)
     claims = find_claims(text, mentions, lang=base)
     findings: list[Finding] = []
