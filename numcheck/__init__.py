@@ -12,7 +12,7 @@ from __future__ import annotations
 from .errors import InputError, NumcheckError, RateUnavailable
 from .model import Claim, Finding, Hedge, Mention, Rate, Report, Verdict
 
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def extract(text: str, *, lang: str | None = "en") -> list[Mention]:

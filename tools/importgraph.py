@@ -5,7 +5,7 @@
 
 Stages, lowest first; a module may import its own stage and the stages below it only:
 
-    base        errors, model, settings, tomlfile
+    base        errors, model, settings, tomlfile, version
     language    lexicon data, CLDR, unit words, number formatting
     documents   readers (front matter, suppressions): text in, no numbers yet
     extraction  numbers, money, currencies, quantities → Mention
@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "numcheck"
 STAGES = ["base", "language", "documents", "extraction", "pairing", "conversion", "judging", "outputs", "top"]
-BASE = {"numcheck.errors", "numcheck.model", "numcheck.settings", "numcheck.tomlfile"}
+BASE = {"numcheck.errors", "numcheck.model", "numcheck.settings", "numcheck.tomlfile", "numcheck.version"}
 
 
 def module_name(path: Path) -> str:

@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from typing import Iterable
 
-from ..batch import DEFAULT_SEVERITY, FileResult, Snippet
+from .results import DEFAULT_SEVERITY, FileResult, Snippet
 from ..model import Verdict
 
 ORDER = [v.value for v in Verdict]

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from ..batch import FileResult
+from .results import FileResult
 from ..model import Verdict
 from .report import severity_of
 
@@ -100,7 +100,7 @@ def _result(r: FileResult, i: int, severity: dict[str, str] | None) -> dict | No
 
 
 def to_sarif(results: list[FileResult], *, severity: dict[str, str] | None = None) -> dict:
-    from .. import __version__
+    from ..version import __version__
 
     out = []
     notifications = []
