@@ -22,6 +22,21 @@ def test_generated_file_is_current(lang):
     assert shipped == render(lang), f"generated/{lang}.json is stale: run python -m numcheck.language.build"
 
 
+def test_generated_files_are_from_the_pinned_babel():
+    """The `test` extra pins the babel the shipped files were built with, so CI (which
+    installs '.[test]') runs the byte-for-byte comparison above instead of skipping it."""
+    import json
+    import re
+    from pathlib import Path
+
+    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    pins = re.findall(r'"babel==([\d.]+)"', pyproject)
+    assert len(pins) == 1, "pyproject.toml's test extra must pin babel==X.Y.Z"
+    for lang in LANGUAGES:
+        made_with = json.loads((OUT / f"{lang}.json").read_text(encoding="utf-8"))["generated_from"]
+        assert made_with.endswith(f"babel {pins[0]}"), f"generated/{lang}.json: {made_with}, pinned babel {pins[0]}"
+
+
 def test_every_language_has_data():
     assert sorted(LANGUAGES) == available_languages()
 

@@ -1,6 +1,7 @@
 """Generate the per-language lexicons in ``generated/`` from CLDR, through babel.
 
-Run ``python -m numcheck.lexicon.build`` after upgrading babel; the test suite checks that
+Run ``python -m numcheck.language.build`` (old name: ``numcheck.lexicon.build``) after
+upgrading babel and its pin in pyproject's ``test`` extra; the test suite checks that
 the shipped files equal what this produces, so they cannot drift apart silently. At run
 time numcheck reads the JSON only: importing babel and walking CLDR costs more than a
 whole check of an article, and the answer never changes between calls.
