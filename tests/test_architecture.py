@@ -51,3 +51,32 @@ def test_importgraph_script_runs():
 def test_suggestion_is_written_with_the_regions_separators(lang, text, suggestion):
     r = numcheck.check(text, date="2024-11-19", lang=lang)
     assert [f.suggestion for f in r.findings] == [suggestion]
+
+
+@pytest.mark.parametrize("toml, message", [
+    ("[cuess]\nstrong = []\n", "unknown section [cuess]"),
+    ("[cues]\nstong = [\", equivalent to\"]\n", "unknown key cues.stong"),
+    ("[numbers]\nhundreds = [\"hundred\"]\n", "unknown key numbers.hundreds"),
+    ("[hedges]\naprox = [\"about\"]\n", "unknown key hedges.aprox"),
+    ("[regions.ch]\n\"Fr.\" = \"CHF\"\n", "[regions.ch]"),
+])
+def test_a_misspelt_section_or_key_in_language_data_is_an_error(tmp_path, toml, message):
+    from numcheck.errors import InputError
+    from numcheck.language import _load_toml, _validate
+
+    path = tmp_path / "xx.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        _validate(_load_toml(path), path)
+    assert message in str(e.value) and str(path) in str(e.value)
+
+
+def test_every_shipped_language_loads_with_typed_fields():
+    from numcheck.language import available_languages, get_lexicon
+
+    for lang in available_languages():
+        lex = get_lexicon(lang)
+        assert not hasattr(lex, "extra")
+        assert isinstance(lex.either, tuple) and isinstance(lex.not_nouns, frozenset)
+    ch = get_lexicon("de-CH")
+    assert (ch.decimal, ch.group, ch.region) == (".", "’", "CH")

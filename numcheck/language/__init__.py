@@ -48,7 +48,6 @@ class Lexicon:
     number_words: dict[str, Any]
     range_between: tuple[str, ...]
     range_joiners: tuple[str, ...]
-    extra: dict[str, Any] = field(default_factory=dict)  # sections other stages read (units, …)
     region: str = ""  # the region of the language tag ("US" of "en-US"); "" when none
     fallbacks: dict[str, str] = field(default_factory=dict)  # readings used when nothing else decides
     region_defaults: dict[str, str] = field(default_factory=dict)  # readings the tag's region decides
@@ -59,6 +58,11 @@ class Lexicon:
     range_between_only: tuple[str, ...] = ()  # joiners that make a range only after range_between
     range_change_from: tuple[str, ...] = ()  # words that make "X to Y" a change, not a range
     scaled_names: dict[str, tuple[int, str]] = field(default_factory=dict)  # "mdkr" → (9, "SEK")
+    either: tuple[str, ...] = ()  # "either 182.50 marks or 149.50 yen": alternatives, not a claim
+    per: tuple[str, ...] = ()  # "£2,360 per tonne": a price per unit
+    not_nouns: frozenset[str] = frozenset()  # words that never stand as the noun before a cue
+    region_separators: dict[str, dict[str, str]] = field(default_factory=dict)  # CLDR: region → decimal, group
+    region_readings: dict[str, dict[str, str]] = field(default_factory=dict)  # data: region → surface → code
 
     def unit_scale(self, surface: str) -> int:
         """The power of ten a currency word carries itself: "mdkr" 9, "MUSD" 6, else 0."""
@@ -190,9 +194,8 @@ def get_lexicon(lang: str = "en") -> Lexicon:
         return lex
     from dataclasses import replace
 
-    gen_regions = lex.extra.get("_regions", {})
-    sep = gen_regions.get(region, {})
-    region_defaults = dict(lex.extra.get("_region_defaults", {}).get(region, {}))
+    sep = lex.region_separators.get(region, {})
+    region_defaults = dict(lex.region_readings.get(region, {}))
     return replace(
         lex,
         decimal=sep.get("decimal", lex.decimal),
@@ -200,6 +203,43 @@ def get_lexicon(lang: str = "en") -> Lexicon:
         region=region,
         region_defaults=region_defaults,
     )
+
+
+#: The sections of a language's data file and, for the tables whose keys are fixed, those
+#: keys: a misspelt section or key is an error naming the file, never silently ignored.
+SECTIONS: dict[str, frozenset[str] | None] = {
+    "scales": None, "defaults": None, "names": None, "symbols": None, "fallbacks": None,
+    "scaled_names": None, "not_currency": None, "evidence": None,
+    "regions": None,  # region → surface → code; region tags checked below
+    "hedges": frozenset(h.value for h in Hedge),
+    "cues": frozenset({"strong", "strong_words", "reverse", "weak_without_hedge", "either", "per", "not_nouns"}),
+    "ranges": frozenset({"between", "between_only", "joiners", "change_from"}),
+    "codes": frozenset({"include", "exclude"}),
+    "detect": frozenset({"words", "letters"}),
+    "build": frozenset({"head_first"}),
+    "numbers": frozenset({
+        "units", "tens", "hundred", "multipliers", "half", "quarter", "and_a_half", "compound",
+        "infix", "joiners", "links", "subunits", "subunit_joiners", "extra_decimals",
+        "extra_groups", "text2num", "title_case_is_name",
+    }),
+}
+
+
+def _validate(data: dict[str, Any], path: Path) -> None:
+    """Unknown sections and keys are errors ("cues.stong" would otherwise be ignored)."""
+    for section, value in data.items():
+        if section not in SECTIONS:
+            raise InputError(f"{path}: unknown section [{section}] (known: {', '.join(sorted(SECTIONS))})")
+        keys = SECTIONS[section]
+        if keys is not None:
+            if not isinstance(value, dict):
+                raise InputError(f"{path}: [{section}] must be a table")
+            for key in value:
+                if key not in keys:
+                    raise InputError(f"{path}: unknown key {section}.{key} (known: {', '.join(sorted(keys))})")
+    for region in data.get("regions", {}):
+        if not (len(region) == 2 and region.isalpha() and region.isupper()):
+            raise InputError(f"{path}: [regions.{region}]: a region is two capital letters (CH, US)")
 
 
 @functools.lru_cache(maxsize=None)
@@ -212,6 +252,7 @@ def _base_lexicon(base: str) -> Lexicon:
         raise InputError(f"unsupported language {lang!r} (supported: {known})")
     gen = json.loads(gen_path.read_text(encoding="utf-8"))
     data = _load_toml(data_path)
+    _validate(data, data_path)
 
     scales = dict(gen["scales"])
     scales.update(data.get("scales", {}))
@@ -238,15 +279,6 @@ def _base_lexicon(base: str) -> Lexicon:
 
     cues = data.get("cues", {})
     ranges = data.get("ranges", {})
-    known = {"scales", "defaults", "names", "symbols", "hedges", "cues", "numbers", "ranges", "codes",
-             "fallbacks", "regions", "detect", "build", "scaled_names", "not_currency", "evidence"}
-    extra = {k: v for k, v in data.items() if k not in known}
-    extra["_regions"] = gen.get("regions", {})
-    extra["_region_defaults"] = data.get("regions", {})
-    if "not_nouns" in cues:
-        extra["_not_nouns"] = frozenset(w.lower() for w in cues["not_nouns"])
-    extra["_either"] = tuple(w.lower() for w in cues.get("either", ()))
-    extra["_per"] = tuple(w.lower() for w in cues.get("per", ()))
     strong = set(cues.get("strong", ())) | _expand_cues(cues.get("strong_words", []))
     return Lexicon(
         lang=base,
@@ -265,7 +297,11 @@ def _base_lexicon(base: str) -> Lexicon:
         number_words=data.get("numbers", {}),
         range_between=tuple(ranges.get("between", ())),
         range_joiners=tuple(ranges.get("joiners", ())),
-        extra=extra,
+        either=tuple(w.lower() for w in cues.get("either", ())),
+        per=tuple(w.lower() for w in cues.get("per", ())),
+        not_nouns=frozenset(w.lower() for w in cues.get("not_nouns", ())),
+        region_separators=gen.get("regions", {}),
+        region_readings=data.get("regions", {}),
         fallbacks=dict(data.get("fallbacks", {})),
         evidence=_merge_evidence(gen.get("evidence", {}), data.get("evidence", {})),
         detect_words=frozenset(w.lower() for w in data.get("detect", {}).get("words", ())),

@@ -56,7 +56,7 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
     gap = normalize_gap(raw)
     if _per_unit(lex, text, first) != _per_unit(lex, text, second):
         return None  # "£2,360 per tonne … $1.72 per lb": a price per different units
-    if lex.extra.get("_either") and preceded_by(text, first.hedge_start if first.hedge_start is not None else first.start, lex.extra["_either"]):
+    if lex.either and preceded_by(text, first.hedge_start if first.hedge_start is not None else first.start, lex.either):
         return None  # "either 182.50 marks or 149.50 yen": alternatives
     claim = _cue_claim(lex, first, second, raw, gap)
     if claim is not None:
@@ -78,7 +78,7 @@ _WORD_AFTER = re.compile(r"[ \t\u00a0]*(/|[^\W\d_]+)[ \t\u00a0]*([^\W\d_]+)?")
 
 def _per_unit(lex: Lexicon, text: str, m: Mention) -> str | None:
     """The unit a price is per ("per tonne" → "tonne"), from the words right after it."""
-    per = lex.extra.get("_per")
+    per = lex.per
     if not per:
         return None
     w = _WORD_AFTER.match(text, m.end)
@@ -90,7 +90,7 @@ def _per_unit(lex: Lexicon, text: str, m: Mention) -> str | None:
 def _stop_words(lex: Lexicon) -> frozenset[str]:
     """Words that start a new statement rather than name what the first amount is
     ("$5m and (…)"): ``[cues] not_nouns`` in the language's data file."""
-    return lex.extra.get("_not_nouns", frozenset())
+    return lex.not_nouns
 
 
 def _cue_claim(lex: Lexicon, first: Mention, second: Mention, raw: str, gap: str) -> Claim | None:
