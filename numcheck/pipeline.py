@@ -11,6 +11,7 @@ from .pairing.claims import find_claims
 from .errors import InputError, RateUnavailable
 from .language.formatting import human, rate_text
 from .language import get_lexicon, normalize_lang
+from .language.detect import language_of
 from .model import Claim, Conversion, Finding, Mention, Report, Verdict
 from .conversion.rates import RateProvider, resolve
 from .conversion.rates.ecb import parse_date
@@ -158,13 +159,9 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
         day = day.date()  # a datetime: its day
     drift = _tolerance(tolerance)
     report_notes: list[str] = []
-    if lang is None or str(lang).strip().lower() == "auto":
-        from .language.detect import guess_language
-
-        guess = guess_language(text)
-        lang = guess.lang
-        report_notes.append(guess.note)
-    lang = lang or "en"
+    lang, note = language_of(text, lang)
+    if note:
+        report_notes.append(note)
     base = normalize_lang(lang)
     lex = get_lexicon(lang)  # the region applied: a de-CH suggestion is written "13’114"
     mentions = extract(text, lang=lang, currency_hints=currency_hints)

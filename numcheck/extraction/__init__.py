@@ -6,6 +6,7 @@ number reader; the pipeline calls both directly, no registry."""
 from __future__ import annotations
 
 from ..language import canonical_tag
+from ..language.detect import language_of
 from ..model import Mention
 from .currency import resolve_currencies
 from .money import get_scanner
@@ -14,11 +15,8 @@ from .quantities import scan as scan_quantities
 
 def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None = None) -> list[Mention]:
     """Every amount in ``text``, paired or not, in order of position. ``lang=None``: the
-    language is guessed from the text (see lexicon/detect.py)."""
-    if lang is None or str(lang).strip().lower() == "auto":  # "auto": the CLI's way to say None
-        from ..language.detect import guess_language
-
-        lang = guess_language(text).lang
+    language is guessed from the text (see language/detect.py)."""
+    lang, _ = language_of(text, lang)
     tag = canonical_tag(lang)
     scanner = get_scanner(tag)
     mentions = resolve_currencies(scanner.scan(text), text, scanner.lex, currency_hints)

@@ -26,22 +26,24 @@ _SPACES = frozenset(" \u00a0\u202f")
 _DIGIT_RUN = re.compile(r"(?<![\d.,])\d+")  # where a figure can start
 
 
-def _alt(words: Iterable[str]) -> str:
+def _alt(words: Iterable[str], space: str | None = None) -> str:
     """An alternation of literal words, as a trie ("dollar(?:s)?|d(?:kk|…)"): Python's
     regex engine tries a flat alternation branch by branch, so a 500-name list costs 500
     comparisons at every figure; a trie costs the length of the word. The trie is greedy,
-    so the longest word wins ("US$" over "U", "kronor" over "kr")."""
+    so the longest word wins ("US$" over "U", "kronor" over "kr"). ``space``: what a space
+    in a word matches (the unit scanner passes a backslash-s, which compiles faster than a class)."""
     trie: dict = {}
     for w in {w for w in words if w}:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = True
-    return _render(trie) if trie else "(?!)"
+    return _render(trie, space) if trie else "(?!)"
 
 
-def _render(node: dict) -> str:
-    alts = [re.escape(ch) + _render(child) for ch, child in sorted((k, v) for k, v in node.items() if k)]
+def _render(node: dict, space: str | None = None) -> str:
+    alts = [(space if ch == " " and space else re.escape(ch)) + _render(child, space)
+            for ch, child in sorted((k, v) for k, v in node.items() if k)]
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

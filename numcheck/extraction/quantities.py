@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from .. import language as _lexicon
-from .money import MoneyScanner, digits_pattern, get_scanner, normalize_gap, number_words_pattern
+from .money import MoneyScanner, _alt, digits_pattern, get_scanner, normalize_gap, number_words_pattern
 from ..model import Mention
 from ..language.formatting import UNIT_LABELS
 from ..language.units import Vocabulary, all_labels, get_vocabulary
@@ -29,29 +29,7 @@ _VULGAR_DENOMINATORS = {"½": 2, "¼": 4, "¾": 4, "⅓": 3, "⅔": 3, "⅛": 8,
 _VULGAR = "".join(_VULGAR_VALUES)
 
 
-def _trie(words: list[str]) -> str:
-    """A regex matching any of ``words``, as a trie so that the engine tests one character
-    class per position instead of every word in turn (hundreds of unit surfaces are tried
-    after every figure). Longer words win: each optional tail is greedy."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = []
-        for ch in sorted(k for k in node if k):
-            piece = r"\s" if ch == " " else re.escape(ch)  # \s, not a class: compiles far faster
-            branches.append(piece + emit(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(root) if words else "(?!)"
+_WS = r"\s"  # a space in a unit surface: \s, not a class, compiles far faster
 
 
 def _alt_surfaces(exact: list[str], folded: list[str]) -> str:
@@ -61,9 +39,9 @@ def _alt_surfaces(exact: list[str], folded: list[str]) -> str:
     folded = sorted({s.lower() for s in folded if s})
     exact = sorted({s for s in exact if s})
     if folded:
-        parts.append(f"(?i:{_trie(folded)})")
+        parts.append(f"(?i:{_alt(folded, space=_WS)})")
     if exact:
-        parts.append(_trie(exact))
+        parts.append(_alt(exact, space=_WS))
     return "|".join(parts) or "(?!)"
 
 
@@ -101,7 +79,7 @@ class QuantityScanner:
         nw = self.lex.number_words
         starts = [w for k in ("units", "tens", "multipliers") for w in nw.get(k, {})]
         starts += [w for k in ("half", "quarter", "hundred") for w in nw.get(k, ())]
-        guard = rf"(?=[{_MINUS}\d{_VULGAR}]" + (rf"|(?i:(?<![^\W\d_])(?:{_trie(sorted({w.lower() for w in starts if w}))}))" if starts else "") + ")"
+        guard = rf"(?=[{_MINUS}\d{_VULGAR}]" + (rf"|(?i:(?<![^\W\d_])(?:{_alt({w.lower() for w in starts}, space=_WS)}))" if starts else "") + ")"
         self.pattern = re.compile(
             guard + rf"""
             (?:(?<![\w.,)\]{_MINUS}])(?<!\d{_SP})(?P<neg>[{_MINUS}]))?

@@ -73,4 +73,13 @@ def guess_language(text: str, default: str = "en") -> LanguageGuess:
     return LanguageGuess(best, best_hits, len(tokens), runner[1], note)
 
 
-__all__ = ["guess_language", "LanguageGuess"]
+__all__ = ["guess_language", "language_of", "LanguageGuess"]
+
+
+def language_of(text: str, lang: str | None) -> tuple[str, str | None]:
+    """The language to read ``text`` in: ``lang`` as given, or guessed when it is None or
+    "auto" (the CLI's way to say None), with the note the report carries about the guess."""
+    if lang is None or str(lang).strip().lower() == "auto":
+        guess = guess_language(text)
+        return guess.lang, guess.note
+    return lang or "en", None

@@ -7,7 +7,6 @@ Nothing here imports pint: the scanner needs only words, pint names and dimensio
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from ...errors import InputError
 
 from ...tomlfile import read_toml
+from .. import lang_region, normalize_lang
 
 DATA = Path(__file__).parent / "data"
 
@@ -29,19 +29,13 @@ def common() -> dict[str, Any]:
 
 
 def split_lang(lang: str | None) -> tuple[str, str]:
-    """'en-US' → ('en', 'US'); 'sv' → ('sv', ''); 'nb_NO' → ('nb', 'NO')."""
-    parts = re.split(r"[-_]", (lang or "en").strip())
-    base = parts[0].lower()
-    region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
-    return base, region
+    """'en-US' → ('en', 'US'); 'sv' → ('sv', ''); 'no_NO' → ('nb', 'NO'): the one tag
+    normaliser of :mod:`numcheck.language`, aliases included."""
+    return normalize_lang(lang), lang_region(lang)
 
 
 #: The language tag of the language-neutral part alone (dimensions, symbols, look-alikes).
 NEUTRAL = "und"
-
-#: Languages whose unit words are another language's: Norwegian (no, nn) reads as Bokmål.
-ALIASES = {"no": "nb", "nn": "nb"}
-
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -94,7 +88,6 @@ def _tuple(v: Any) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=None)
 def get_vocabulary(lang: str | None = "en") -> Vocabulary:
     base, region = split_lang(lang)
-    base = ALIASES.get(base, base)
     c = common()
     path = DATA / f"{base}.toml"
     data = _load(path) if path.exists() else {}
