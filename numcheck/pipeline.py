@@ -13,7 +13,7 @@ from .language.formatting import human, rate_text
 from .language import get_lexicon, normalize_lang
 from .language.detect import language_of
 from .model import Claim, Conversion, Finding, Mention, Report, Verdict
-from .conversion.rates import RateProvider, resolve
+from .conversion.rates import RateHistory, RateProvider, resolve
 from .conversion.rates.ecb import parse_date
 from .judging.verdicts import DEFAULT_TOLERANCE, Outcome, judge, unverifiable
 
@@ -76,7 +76,7 @@ def money_hints(provider: RateProvider, day: Date | None) -> Callable[[Claim, Co
             out.append("matches the source figure unconverted")
         if not out:
             out.extend(_wrong_currency(provider, day, conv, s.value, stated, near))
-        if not out and conv.rate is not None and hasattr(provider, "nearest_day_for"):
+        if not out and conv.rate is not None and isinstance(provider, RateHistory):
             want = stated / s.value
             try:
                 d = provider.nearest_day_for(conv.source_unit, conv.target_unit, want, max(0.01, t.step / 2 / stated))
@@ -116,7 +116,7 @@ def _undated(f: Finding, provider: RateProvider) -> Finding:
     from dataclasses import replace
 
     s, t = f.source, f.target
-    nearest = getattr(provider, "nearest_day_for", None)
+    nearest = provider.nearest_day_for if isinstance(provider, RateHistory) else None
     if nearest is None or f.rate is None or s.is_range or t.is_range or not s.value or not t.value:
         return f
     want = t.value / s.value

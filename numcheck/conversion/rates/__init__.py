@@ -37,6 +37,18 @@ class RateProvider(Protocol):
         ...
 
 
+@runtime_checkable
+class RateHistory(Protocol):
+    """A provider that keeps a history of rates (ECB, euro eras, a chain holding one) can
+    also say on which day a stated figure would have been right: the judging stage's
+    "a stale rate?" hint and the undated-article check. Optional: a provider without it
+    gives no such hint."""
+
+    def nearest_day_for(self, base: str, quote: str, value: float, rel: float) -> date | None:
+        """The day nearest the requested one whose rate makes ``value`` within ``rel``, or None."""
+        ...
+
+
 class ChainProvider:
     """Providers in order; the first that answers wins.
 
@@ -73,9 +85,8 @@ class ChainProvider:
     def nearest_day_for(self, base: str, quote: str, value: float, rel: float) -> date | None:
         """The stale-rate hint of the first provider with a history to search."""
         for p in self.providers:
-            fn = getattr(p, "nearest_day_for", None)
-            if fn is not None:
-                return fn(base, quote, value, rel)
+            if isinstance(p, RateHistory):
+                return p.nearest_day_for(base, quote, value, rel)
         return None
 
 
@@ -155,4 +166,4 @@ def resolve(rates: RateProvider | str | Iterable[str | RateProvider] | None, con
     return EuroEras(items[0] if len(items) == 1 else ChainProvider(items))
 
 
-__all__ = ["RateProvider", "ChainProvider", "Rate", "RateUnavailable", "get_provider", "resolve"]
+__all__ = ["RateProvider", "RateHistory", "ChainProvider", "Rate", "RateUnavailable", "get_provider", "resolve"]
