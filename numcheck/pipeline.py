@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from datetime import date as Date
 from typing import Any, Callable
 
@@ -13,6 +12,7 @@ from .language.formatting import human, rate_text
 from .language import get_lexicon, normalize_lang
 from .language.detect import language_of
 from .model import Claim, Conversion, Finding, Mention, Report, Verdict
+from .documents.lines import LineIndex
 from .conversion.rates import RateHistory, RateProvider, resolve
 from .conversion.rates.ecb import parse_date
 from .judging.verdicts import DEFAULT_TOLERANCE, Outcome, judge, unverifiable
@@ -133,21 +133,6 @@ def _undated(f: Finding, provider: RateProvider) -> Finding:
         f"({rate_text(want)} {f.rate.quote}/{f.rate.base}): give the article's date to check it"
     )
     return replace(f, verdict=Verdict.AMBIGUOUS, message=msg, suggestion=None)
-
-
-class LineIndex:
-    """Offset → (line, column), 1-based, by bisection over line starts."""
-
-    def __init__(self, text: str):
-        self.starts = [0]
-        i = text.find("\n")
-        while i >= 0:
-            self.starts.append(i + 1)
-            i = text.find("\n", i + 1)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
 
 
 def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: Any = None, rates: Any = None,

@@ -15,7 +15,6 @@ anything else as plain text.
 
 from __future__ import annotations
 
-import bisect
 import fnmatch
 import html as html_mod
 import json
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
+from .lines import LineIndex, line_of
 
 #: Extensions read as content when a directory is given.
 CONTENT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".jsonl")
@@ -95,20 +95,12 @@ class Document:
         return s, max(s, e)
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        src = self.original
-        starts = [0]
-        i = src.find("\n")
-        while i >= 0:
-            starts.append(i + 1)
-            i = src.find("\n", i + 1)
-        return starts
+    def _lines(self) -> LineIndex:
+        return LineIndex(self.original)
 
     def source_position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
-        starts = self._line_starts
-        line = bisect.bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
+        return self._lines.position(offset)
 
     def position(self, i: int) -> tuple[int, int]:
         """1-based (line, column) in the source of text index ``i``."""
@@ -116,12 +108,7 @@ class Document:
 
     def source_line(self, line: int) -> str:
         """The source's line ``line`` (1-based), without its line break."""
-        starts = self._line_starts
-        if not 1 <= line <= len(starts):
-            return ""
-        src = self.original
-        end = starts[line] - 1 if line < len(starts) else len(src)
-        return src[starts[line - 1]:end].rstrip("\r")
+        return self._lines.line_text(line)
 
 
 # -- building prose from a source, with an offset map --------------------------------------
@@ -262,10 +249,6 @@ def _meta_date(meta: dict, path: str, where: str = "front matter") -> Date | Non
 def _meta_lang(meta: dict) -> str | None:
     lang = meta.get("lang") or meta.get("language")
     return str(lang) if lang else None
-
-
-def line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 
 
 class _Directives:
