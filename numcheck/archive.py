@@ -106,7 +106,7 @@ def rate_files(specs: Sequence[str]) -> list[tuple[str, str]]:
     for spec in specs:
         spec = spec.strip()
         if spec == "ecb":
-            from .rates.store import default_history
+            from .conversion.rates.store import default_history
 
             out.append(("ecb", str(default_history().path)))
         elif spec.startswith("table:"):
@@ -120,11 +120,11 @@ def rate_files(specs: Sequence[str]) -> list[tuple[str, str]]:
 def file_last_day(kind: str, path: str) -> date | None:
     """The last day a rate data file covers."""
     if kind == "ecb":
-        from .rates.ecb import read_history_text
-        from .rates.store import scan_days
+        from .conversion.rates.ecb import read_history_text
+        from .conversion.rates.store import scan_days
 
         return scan_days(read_history_text(path))[1]
-    from .rates.table import load_table
+    from .conversion.rates.table import load_table
 
     rows = load_table(path)
     return max((r.end for r in rows), default=None)

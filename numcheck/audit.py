@@ -92,7 +92,7 @@ def local_rows(inputs: list[str], *, specs: list[str], config: Any = None, toler
     in parallel with ``jobs`` > 1); and the number of articles read."""
     from .archive import article, safe_day
     from .batch import FileResult, RateSpec, run_units
-    from .documents import Document
+    from .documents.readers import Document
 
     stamp = rates_stamp(specs)
     units: list[Any] = []

@@ -79,7 +79,7 @@ def ship_rates(spark: SparkSession, rates: Any, config: Any = None) -> tuple[Shi
         elif r == "live":
             items.append(("spec", r))
         else:
-            from .rates import get_provider
+            from .conversion.rates import get_provider
 
             get_provider(r, config)  # an unknown provider name: the one-line error, on the driver
     stamp = rates_stamp(specs) if specs else _object_stamp(items)
@@ -122,8 +122,8 @@ def worker_provider(shipment: Shipment):
     with _lock:
         p = _providers.get(shipment)
         if p is None:
-            from .rates import get_provider, resolve
-            from .rates.ecb import ECBProvider
+            from .conversion.rates import get_provider, resolve
+            from .conversion.rates.ecb import ECBProvider
 
             chain = []
             for item in shipment:

@@ -116,7 +116,7 @@ def test_check_dataframe_equals_a_loop_over_check(sample, sample_rows):
 
 
 def test_every_row_names_the_rate_data_and_its_last_day(sample_rows):
-    from numcheck.rates.store import default_history
+    from numcheck.conversion.rates.store import default_history
 
     h = default_history()
     assert {r["rates_last_day"] for r in sample_rows} == {h.last}
