@@ -94,6 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--regions", default="all", metavar="TAGS",
                    help='regional variants to load besides each language\'s main one: "all" CLDR knows (default, '
                         'in the background after start), "none", or tags such as en-GB,de-CH')
+
+    from .audit import add_parser as add_audit  # archive audits (local or Spark): numcheck/audit.py
+
+    add_audit(sub)
     return parser
 
 
@@ -114,9 +118,9 @@ def _providers(spec: str | None):
 def cmd_check(args: argparse.Namespace) -> int:
     from .batch import FileResult, RateSpec, check_document, plan, run_units
     from .checkrun import color_wanted, exit_status, parse_severity, progress_bar, render
-    from .documents import parse_document
+    from .documents.readers import parse_document
     from .pipeline import _tolerance
-    from .rates.ecb import parse_date
+    from .conversion.rates.ecb import parse_date
 
     day = parse_date(args.date)
     _apply_config(args)  # numcheck.toml / [tool.numcheck] fills the flags not given
@@ -163,8 +167,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .documents import parse_document, read_document
-    from .mentions import extract
+    from .documents.readers import parse_document, read_document
+    from .extraction import extract
 
     doc = parse_document(_stdin_text(), "-") if args.path == "-" else read_document(args.path)
     mentions = extract(doc.text, lang=args.lang or doc.lang or "en")
@@ -192,7 +196,7 @@ def _config(args: argparse.Namespace):
 
 def _apply_config(args: argparse.Namespace) -> None:
     """Fill the check command's absent flags from the configuration."""
-    from .rates import resolve
+    from .conversion.rates import resolve
 
     cfg = _config(args)
     if args.tolerance is None and cfg.tolerance is not None:
@@ -204,7 +208,7 @@ def _apply_config(args: argparse.Namespace) -> None:
 
 
 def cmd_rates_info(args: argparse.Namespace) -> int:
-    from .rates.store import bundled_history, default_history, installed_history
+    from .conversion.rates.store import bundled_history, default_history, installed_history
 
     used, bundled, installed = default_history(), bundled_history(), installed_history()
     print(f"ECB reference rates: {used.first} to {used.last}")
@@ -218,7 +222,7 @@ def cmd_rates_info(args: argparse.Namespace) -> int:
 
 
 def cmd_rates_update(args: argparse.Namespace) -> int:
-    from .rates.store import bundled_history, install_history
+    from .conversion.rates.store import bundled_history, install_history
 
     new, previous = install_history(args.quote, force=args.force)
     print(f"installed ECB history {new.first} to {new.last} from {args.quote} in {new.path}")
@@ -231,9 +235,9 @@ def cmd_rates_update(args: argparse.Namespace) -> int:
 
 
 def cmd_rates(args: argparse.Namespace) -> int:
-    from .formatting import rate_text
-    from .rates import resolve
-    from .rates.ecb import parse_date
+    from .language.formatting import rate_text
+    from .conversion.rates import resolve
+    from .conversion.rates.ecb import parse_date
 
     word = args.base.lower()
     if word == "info" and args.quote is None:
@@ -298,7 +302,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
-        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates, "serve": cmd_serve}[args.command](args)
+        from .audit import cmd_audit
+
+        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates, "audit": cmd_audit,
+                "serve": cmd_serve}[args.command](args)
     except NumcheckError as e:
         print(f"numcheck: error: {e}", file=sys.stderr)
         return EXIT_ERROR

@@ -33,7 +33,7 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..errors import InputError
-from ..rates.ecb import parse_date
+from ..conversion.rates.ecb import parse_date
 from ..pipeline import _tolerance
 from .engine import CheckRequest, Engine, RequestError
 from . import languagetool as lt

@@ -18,13 +18,13 @@ from typing import Any, Sequence
 
 from ..batch import FileResult, _claim_span, check_document
 from ..config import Config
-from ..documents import Document, parse_document
+from ..documents.readers import Document, parse_document
 from ..errors import InputError, RateUnavailable
-from ..lexicon import available_languages, canonical_tag, get_lexicon, normalize_lang
+from ..language import available_languages, canonical_tag, get_lexicon, normalize_lang
 from ..pipeline import _tolerance
-from ..rates import get_provider, resolve
-from ..rates.ecb import parse_date
-from ..report import render_json
+from ..conversion.rates import get_provider, resolve
+from ..conversion.rates.ecb import parse_date
+from ..outputs.report import render_json
 
 #: The formats a text can be sent in, as the API names them → the document reader's names.
 FORMATS = {"plain": "text", "text": "text", "markdown": "markdown", "md": "markdown", "html": "html"}
