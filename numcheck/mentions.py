@@ -108,6 +108,13 @@ def _links_pattern(lex: Lexicon) -> str:
     return "|".join(re.escape(w.strip()) + (_SP if w.endswith(" ") else "") for w in links)
 
 
+#: The longest number phrase read, in words after the first ("nine hundred and ninety-nine
+#: thousand nine hundred and ninety-nine" is 8), and in parts of one compound word
+#: ("yhdeksänsataayhdeksänkymmentäyhdeksäntuhatta…" is 11). Longer runs are hostile text.
+_MAX_PHRASE_WORDS = 20
+_MAX_WORD_PARTS = 16
+
+
 def number_words_pattern(lex: Lexicon) -> str:
     nw = lex.number_words
     units = list(nw.get("units", {})) + list(nw.get("tens", {}))
@@ -118,12 +125,15 @@ def number_words_pattern(lex: Lexicon) -> str:
         # "zweiundzwanzig", "tjugotre", "tvåhundra", "kaksikymmentä": number words written
         # as one word are a run of the same vocabulary, optionally joined by an infix.
         infix = _alt(nw.get("infix", [])) or "(?!)"
-        word = rf"(?:{word})(?:(?:{infix})?(?:{word}))*"
+        word = rf"(?:{word})(?:(?:{infix})?(?:{word})){{0,{_MAX_WORD_PARTS}}}"
     joiners = "|".join(re.escape(j) for j in nw.get("joiners", []) if j != "-")
     joiners = joiners or "(?!)"
-    hund = _alt(hundred) or "(?!)"
     half_tail = _alt(nw.get("and_a_half", [])) or "(?!)"
-    seq = rf"(?:{word})(?:(?:{_SP}|-)(?:(?:{joiners}){_SP})?(?:{word}|{hund}))*(?:{_SP}(?:{half_tail}))?"
+    # `word` holds the hundred words already: a second alternative for them made every
+    # "hundred" matchable two ways, 2^n paths on "hundred hundred …" (issue 18). The
+    # repetition is bounded so that a run of number words costs the same at every start:
+    # without a bound, "three three …" was tried to its end from each of its words (n²).
+    seq = rf"(?:{word})(?:(?:{_SP}|-)(?:(?:{joiners}){_SP})?(?:{word})){{0,{_MAX_PHRASE_WORDS}}}(?:{_SP}(?:{half_tail}))?"
     if head:
         return rf"(?i:(?<![^\W\d_])(?:(?:{head})|{seq})(?![^\W\d_]))"
     return rf"(?i:(?<![^\W\d_]){seq}(?![^\W\d_]))"
