@@ -8,7 +8,6 @@ one line on stderr naming the file, line or value; the other files are still che
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Sequence
 
@@ -148,11 +147,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from .documents import parse_document, read_document
     from .mentions import extract
+    from .model import strict_json
 
     doc = parse_document(_stdin_text(), "-") if args.path == "-" else read_document(args.path)
     mentions = extract(doc.text, lang=args.lang or doc.lang or "en")
     if args.format == "json":
-        print(json.dumps([m.to_dict() for m in mentions], ensure_ascii=False, indent=2))
+        print(strict_json([m.to_dict() for m in mentions], ensure_ascii=False, indent=2))
     else:
         for m in mentions:
             line, col = doc.position(m.start)  # the file's line:column (Markdown/HTML markup dropped)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from decimal import Decimal
 from typing import Callable, Iterable
 
 from .lexicon import Lexicon, get_lexicon
@@ -97,7 +98,8 @@ def _times(value: float, scale: float) -> float:
     """value × 10^n without binary noise: 16.4 × 10^6 is 16400000.0, not 16399999.999999998."""
     if scale == 1.0:
         return value
-    return float(f"{value!r}e{round(math.log10(scale))}")
+    # Decimal, not a float's repr glued to "e6": "1e-05e6" and "infe6" are no numbers
+    return float(Decimal(repr(value)).scaleb(round(math.log10(scale))))
 
 
 def _links_pattern(lex: Lexicon) -> str:
@@ -238,7 +240,7 @@ def round_figure_step(digits: str) -> float:
     if not zeros:
         return 1.0
     value = float(digits)
-    return max(1.0, min(10.0**zeros, 2 * ROUND_FIGURE_SPREAD * value))
+    return max(1.0, min(10.0 ** min(zeros, 300), 2 * ROUND_FIGURE_SPREAD * value))
 
 
 def preceded_by(text: str, start: int, words: Iterable[str]) -> bool:
@@ -295,7 +297,7 @@ class MoneyScanner:
                 return float(digits), round_figure_step(digits)
             whole, frac = s.rsplit(other_decimal(lex), 1)
             whole = re.sub(r"[^\d]", "", whole)
-            return float(f"{whole}.{frac}"), 10.0 ** -len(frac)
+            return float(f"{whole}.{frac}"), 10.0 ** -min(len(frac), 300)
         s = re.sub(r"[ \u00a0\u202f'’]", "", s)  # space-like groups, whatever the language's own
         for g in {lex.group, *lex.number_words.get("extra_groups", [])}:
             if g in (",", ".") and g != lex.decimal:
@@ -305,7 +307,7 @@ class MoneyScanner:
         if lex.decimal in s:
             whole, frac = s.split(lex.decimal, 1)
             value = float(f"{whole or '0'}.{frac}")
-            return value, 10.0 ** -len(frac)
+            return value, 10.0 ** -min(len(frac), 300)
         return float(s), round_figure_step(s)
 
     def parse_words(self, s: str) -> tuple[float, float] | None:
@@ -433,7 +435,7 @@ class MoneyScanner:
 
     def _with_subunits(self, text: str, m: Mention, resume: int) -> tuple[Mention, int]:
         """ "2 kronor och 23 öre" → 2.23 SEK: a whole amount followed by its hundredths."""
-        if self._subunit is None or m.is_range or m.scale != 1.0 or m.value != int(m.value):
+        if self._subunit is None or m.is_range or m.scale != 1.0 or not float(m.value).is_integer():
             return m, resume
         t = self._subunit.match(text, m.end)
         if not t:
@@ -658,12 +660,26 @@ def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None =
         lang = guess_language(text).lang
     tag = canonical_tag(lang)
     scanner = get_scanner(tag)
-    mentions = resolve_currencies(scanner.scan(text), text, scanner.lex, currency_hints)
+    mentions = resolve_currencies(_plausible(scanner.scan(text)), text, scanner.lex, currency_hints)
     from . import units  # noqa: F401  registers the quantity scanner; never imports pint
     for fn in _EXTRA_SCANNERS:
-        mentions.extend(fn(text, lang))
+        mentions.extend(_plausible(fn(text, lang)))
     mentions.sort(key=lambda x: (x.start, x.end))
     return _drop_overlaps(mentions)
+
+
+#: The largest magnitude read as an amount: far beyond any figure in news (10^100), and far
+#: enough below a float's limit (10^308) that a conversion of it stays finite.
+MAX_FIGURE = 1e100
+
+
+def _plausible(mentions: list[Mention]) -> list[Mention]:
+    """Mentions whose figures are finite numbers a conversion can use: "1" followed by 400
+    zeros, or "$" and 310 nines, is no amount (its float is infinite)."""
+    def ok(x: float | None) -> bool:
+        return x is None or (math.isfinite(x) and abs(x) <= MAX_FIGURE)
+
+    return [m for m in mentions if ok(m.value) and ok(m.value_max) and ok(m.step) and m.step > 0]
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

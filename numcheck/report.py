@@ -11,12 +11,11 @@ Each format is a contract (README, "Input and output formats"): change it only c
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Iterable
 
 from .batch import DEFAULT_SEVERITY, FileResult, Snippet
-from .model import Verdict
+from .model import Verdict, strict_json
 
 ORDER = [v.value for v in Verdict]
 STATES = ["suppressed", "baseline"]
@@ -163,7 +162,7 @@ def render_json(results: list[FileResult], *, severity: dict[str, str] | None = 
             **{k: counts.get(k, 0) for k in ORDER + STATES},
         },
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return strict_json(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 # -- GitHub workflow commands ---------------------------------------------------------------
