@@ -654,6 +654,10 @@ def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None =
     from .currency import resolve_currencies
     from .lexicon import canonical_tag
 
+    if not isinstance(text, str):
+        from .errors import InputError
+
+        raise InputError(f"text must be str, got {type(text).__name__}")
     if lang is None or str(lang).strip().lower() == "auto":  # "auto": the CLI's way to say None
         from .lexicon.detect import guess_language
 

@@ -12,7 +12,7 @@ from .errors import InputError, RateUnavailable
 from .formatting import human, rate_text
 from .lexicon import get_lexicon, normalize_lang
 from .model import Claim, Finding, Mention, Report, Verdict
-from .rates import RateProvider, resolve
+from .rates import RateProvider, check_rates_argument, resolve
 from .rates.ecb import parse_date
 from .verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, judge, unverifiable
 
@@ -166,6 +166,8 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
           currency_hints: dict | None = None) -> Report:
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
+    if rates is not None:
+        check_rates_argument(rates)  # before any work: a text without claims loads no rates
     day = parse_date(date)
     if hasattr(day, "date") and callable(getattr(day, "date")):
         day = day.date()  # a datetime: its day
