@@ -29,6 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
+from . import jsonfile
 from .errors import InputError
 
 #: Extensions read as content when a directory is given.
@@ -622,9 +623,12 @@ def read_jsonl(path: str | Path) -> Iterator[Document | InputError]:
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = jsonfile.loads(line)
         except json.JSONDecodeError as e:
             yield InputError(f"{file}:{n}: invalid JSON: {e.msg} (column {e.colno})")
+            continue
+        except jsonfile.JSONShapeError as e:
+            yield InputError(f"{file}:{n}: invalid JSON: {e.msg}")
             continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             yield InputError(f"{file}:{n}: not an article: expected an object with a \"text\" string")

@@ -39,6 +39,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..config import DEFAULT_LIVE_URL, cache_dir
+from .. import jsonfile
 from ..errors import RateUnavailable
 from ..model import Rate
 
@@ -209,7 +210,7 @@ class LiveProvider:
         if path is None:
             return None
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = jsonfile.loads(path.read_text(encoding="utf-8"))
             return self._validate(data, base, day)  # a damaged cache entry is refetched
         except (OSError, ValueError, _Unavailable):
             return None

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..config import data_dir
+from .. import jsonfile
 from ..errors import InputError, RateUnavailable
 from .ecb import ECBHistory, bundled_history_path, read_history_text
 
@@ -101,7 +102,7 @@ def installed_history() -> HistoryFile | None:
     if not p.is_file():
         return None
     try:
-        meta = json.loads((d / META_NAME).read_text(encoding="utf-8"))
+        meta = jsonfile.loads((d / META_NAME).read_text(encoding="utf-8"))
         if meta.get("size") != p.stat().st_size:
             raise ValueError("metadata does not describe this file")
         return HistoryFile(p, date.fromisoformat(meta["first"]), date.fromisoformat(meta["last"]), meta["origin"])
