@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Sequence
 
-from .errors import InputError, NumcheckError, RateUnavailable
+from .errors import InputError, NumcheckError, RateUnavailable, one_line
 
 EXIT_OK, EXIT_INCONSISTENT, EXIT_ERROR = 0, 1, 2
 
@@ -19,7 +19,7 @@ EXIT_OK, EXIT_INCONSISTENT, EXIT_ERROR = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2 (argparse prints usage too)
         self.print_usage(sys.stderr)
-        print(f"numcheck: error: {message}", file=sys.stderr)
+        print(f"numcheck: error: {one_line(message)}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
 
 
@@ -130,7 +130,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .baseline import load_baseline, write_baseline
 
         n = write_baseline(results, args.write_baseline)
-        print(f"numcheck: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
+        print(one_line(f"numcheck: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}"), file=sys.stderr)
         known = load_baseline(args.write_baseline)
     if known is not None:
         from .baseline import apply_baseline
@@ -140,7 +140,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     for r in results:  # in JSON/SARIF they are in the document too; stderr is for humans
         if r.error:
-            print(f"numcheck: error: {r.error}", file=sys.stderr)
+            print(f"numcheck: error: {one_line(r.error)}", file=sys.stderr)
     return exit_status(results, severity)
 
 
@@ -161,7 +161,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if m.ambiguous:
                 unit += " (or " + ", ".join(m.candidates[1:]) + ")"
             value = f"{m.value:g}" + (f"–{m.value_max:g}" if m.value_max is not None else "")
-            print(f"{doc.path}:{line}:{col}: {m.kind}: {m.text!r} = {value} {unit}{hedge}")
+            print(f"{one_line(doc.path)}:{line}:{col}: {m.kind}: {m.text!r} = {value} {unit}{hedge}")
     return EXIT_OK
 
 
@@ -253,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates}[args.command](args)
     except NumcheckError as e:
-        print(f"numcheck: error: {e}", file=sys.stderr)
+        print(f"numcheck: error: {one_line(str(e))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `numcheck check … | head`
         return EXIT_OK
