@@ -674,21 +674,30 @@ def expand_paths(paths: list[str], include: list[str] | None = None, exclude: li
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = []
-            for f in path.rglob("*"):
-                if not f.is_file():
-                    continue
-                rel = f.relative_to(path).as_posix()
-                if any(part.startswith(".") for part in f.relative_to(path).parts[:-1]):
-                    continue  # .git, .venv …: never content
-                wanted = _matches(rel, include) if include else f.suffix.lower() in CONTENT_SUFFIXES
-                if wanted and not (exclude and _matches(rel, exclude)):
-                    found.append(str(f))
-            found.sort()
+            found: list[tuple[str, InputError | None]] = []
+
+            def unreadable(e: OSError) -> None:
+                # Path.rglob skips a folder it cannot list without a word; a folder that
+                # cannot be read is reported like a file that cannot (issue 18)
+                name = e.filename or p
+                found.append((str(name), InputError(f"{name}: cannot read directory: {e.strerror or e}")))
+
+            for dirpath, dirnames, filenames in os.walk(path, onerror=unreadable):
+                # .git, .venv …: never content
+                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                for name in filenames:
+                    f = Path(dirpath) / name
+                    if not f.is_file():
+                        continue
+                    rel = f.relative_to(path).as_posix()
+                    wanted = _matches(rel, include) if include else f.suffix.lower() in CONTENT_SUFFIXES
+                    if wanted and not (exclude and _matches(rel, exclude)):
+                        found.append((str(f), None))
+            found.sort(key=lambda x: x[0])
             if not found:
                 what = "files matching " + ", ".join(include) if include else f"content files ({', '.join(CONTENT_SUFFIXES)})"
                 out.append((p, InputError(f"{p}: directory holds no {what}")))
-            out.extend((f, None) for f in found)
+            out.extend(found)
         else:
             if exclude and _matches(path.as_posix(), exclude):
                 continue
