@@ -21,6 +21,7 @@ import html as html_mod
 import json
 import os
 import re
+import reprlib
 from array import array
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -206,13 +207,34 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + chunk + text[end:]
 
 
+#: Front matter is a few lines of metadata; far more is no article's, and is refused before
+#: it is parsed. An alias bomb fits in 400 bytes, so aliases are counted too.
+MAX_FRONT_MATTER = 64 * 1024
+MAX_YAML_ALIASES = 100
+
+#: Values quoted in error messages: a few items of a list, the start of a long string.
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = _SHORT.maxset = 4
+_SHORT.maxlevel = 2
+
+
 def yaml_load(body: str):
     """YAML with dates left as written: "2024-02-30" then fails as an invalid date that
     names the value, rather than as a YAML error."""
     import yaml
 
     class Loader(yaml.SafeLoader):
-        pass
+        aliases = 0
+
+        def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+            # An alias bomb (anchors of nine aliases of nine aliases …: 400 bytes, 9^9
+            # items) is a small graph that any walk over it — a message, str() — expands.
+            if self.check_event(yaml.AliasEvent):
+                self.aliases += 1
+                if self.aliases > MAX_YAML_ALIASES:
+                    raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} aliases (*name)")
+            return super().compose_node(parent, index)
 
     Loader.yaml_implicit_resolvers = {
         k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
@@ -229,18 +251,24 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
             import tomllib  # type: ignore[import-not-found]
         except ModuleNotFoundError:  # Python 3.10
             import tomli as tomllib  # type: ignore[no-redef]
+        if len(t.group(1)) > MAX_FRONT_MATTER:
+            raise InputError(f"{path}: front matter is longer than {MAX_FRONT_MATTER // 1024} KB")
         try:
             return tomllib.loads(t.group(1)), t.end()
         except tomllib.TOMLDecodeError as e:
             raise InputError(f"{path}: invalid TOML front matter: {str(e).splitlines()[0]}") from None
+        except RecursionError:
+            raise InputError(f"{path}: invalid TOML front matter: nested too deeply") from None
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 0
     body = m.group(1)
+    if len(body) > MAX_FRONT_MATTER:
+        raise InputError(f"{path}: front matter is longer than {MAX_FRONT_MATTER // 1024} KB")
     try:
         meta = yaml_load(body) or {}
     except Exception as e:  # yaml.YAMLError and friends: one line, naming the file
-        first = str(e).splitlines()[0] if str(e) else type(e).__name__
+        first = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
         raise InputError(f"{path}: invalid YAML front matter: {first}") from None
     if not isinstance(meta, dict):
         raise InputError(f"{path}: front matter is not a mapping of keys to values")
@@ -253,16 +281,18 @@ def _meta_date(meta: dict, path: str, where: str = "front matter") -> Date | Non
         return None
     if isinstance(v, Date):
         return v if type(v) is Date else v.date()  # a datetime: its day
-    s = str(v).strip()
+    s = v.strip() if isinstance(v, str) else _SHORT.repr(v)
     try:
         return Date.fromisoformat(s[:10])
     except ValueError:
-        raise InputError(f"{path}: {where}: invalid date {v!r}: expected YYYY-MM-DD") from None
+        raise InputError(f"{path}: {where}: invalid date {_SHORT.repr(v)}: expected YYYY-MM-DD") from None
 
 
 def _meta_lang(meta: dict) -> str | None:
     lang = meta.get("lang") or meta.get("language")
-    return str(lang) if lang else None
+    if not lang:
+        return None
+    return lang if isinstance(lang, str) else _SHORT.repr(lang)  # then "unsupported language …"
 
 
 def line_of(text: str, offset: int) -> int:
@@ -642,7 +672,7 @@ def read_jsonl(path: str | Path) -> Iterator[Document | InputError]:
             yield e
             continue
         lang = rec.get("lang") or rec.get("language")
-        yield Document(path=name, text=rec["text"], date=day, lang=str(lang) if lang else None,
+        yield Document(path=name, text=rec["text"], date=day, lang=_meta_lang(rec),
                        meta={k: v for k, v in rec.items() if k != "text"}, file=file, record_line=n, record_id=rid)
 
 
