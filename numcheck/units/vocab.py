@@ -95,6 +95,8 @@ def _tuple(v: Any) -> tuple[str, ...]:
 def get_vocabulary(lang: str | None = "en") -> Vocabulary:
     base, region = split_lang(lang)
     base = ALIASES.get(base, base)
+    if not re.fullmatch(r"[a-z]{2,3}", base):  # a tag, never a path ("../../x": issue 18)
+        raise InputError(f"unsupported language {lang!r}")
     c = common()
     path = DATA / f"{base}.toml"
     data = _load(path) if path.exists() else {}
