@@ -671,7 +671,6 @@ def read_jsonl(path: str | Path) -> Iterator[Document | InputError]:
         except InputError as e:
             yield e
             continue
-        lang = rec.get("lang") or rec.get("language")
         yield Document(path=name, text=rec["text"], date=day, lang=_meta_lang(rec),
                        meta={k: v for k, v in rec.items() if k != "text"}, file=file, record_line=n, record_id=rid)
 

@@ -11,7 +11,6 @@ import json
 import os
 import pickle
 import socket
-import sys
 import threading
 import time
 import zipfile
@@ -112,14 +111,12 @@ ODD = [
 
 
 @pytest.mark.parametrize("text", ODD, ids=lambda t: t[:24])
-def test_odd_figures_are_read_or_skipped_never_raise(text, capsys):
+def test_odd_figures_are_read_or_skipped_never_raise(text):
     for m in numcheck.extract(text):
         for v in (m.value, m.value_max, m.step):
             assert v is None or (abs(v) <= 1e100 and v == v), m
     report = numcheck.check(text, date=DAY)
     json.dumps(report.to_dict(), allow_nan=False)  # every figure finite
-    code, out, err = run_cli(["extract", "-", "--format", "json"], capsys) if False else (0, "", "")
-    assert "Traceback" not in err
 
 
 def test_odd_figures_in_the_cli_exit_0(tmp_path, capsys):
