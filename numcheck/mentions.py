@@ -59,6 +59,11 @@ def _group_re(g: str) -> str:
     return re.escape(g)
 
 
+#: The most thousands groups one figure is read with (10^24). Unbounded, "100 000 100 000 …"
+#: (a space-grouped language) was one figure read to its end from each of its groups: n².
+MAX_GROUPS = 8
+
+
 def digits_pattern(lex: Lexicon) -> str:
     """A written figure with the language's separators: "1,234.5", "1 234,5", "3.5", "275"."""
     d = re.escape(lex.decimal)
@@ -69,7 +74,7 @@ def digits_pattern(lex: Lexicon) -> str:
     dec = rf"(?:{d}\d+|[{extra}]\d{{2}}(?!\d))" if extra else rf"{d}\d+"
     # "000" never starts an amount: it is the tail of a grouped figure ("300 000").
     return (
-        rf"(?<![\d.,'’{extra}])(?!0\d)(?:\d{{1,3}}(?:{g_re}\d{{3}})+(?!\d)(?:{dec})?|\d+(?:{dec})?)"
+        rf"(?<![\d.,'’{extra}])(?!0\d)(?:\d{{1,3}}(?:{g_re}\d{{3}}){{1,{MAX_GROUPS}}}(?!\d)(?:{dec})?|\d+(?:{dec})?)"
         rf"(?!\d|[.,]\d)"
     )
 
@@ -90,8 +95,8 @@ def foreign_decimal_pattern(lex: Lexicon) -> str:
     tail = rf"{o}\d{{1,2}}(?!\d|[.,]\d)"
     # "1.144.000" in English copy (or "1,144,000" in German): two groups or more of the other
     # convention cannot be a decimal either
-    many = rf"\d{{1,3}}(?:{d}\d{{3}}){{2,}}(?!\d|[.,]\d)"
-    return rf"{lead}(?:\d{{1,3}}(?:(?:[ \u00a0\u202f'’]|{d})\d{{3}})+{tail}|\d+{tail}|{many})"
+    many = rf"\d{{1,3}}(?:{d}\d{{3}}){{2,{MAX_GROUPS}}}(?!\d|[.,]\d)"
+    return rf"{lead}(?:\d{{1,3}}(?:(?:[ \u00a0\u202f'’]|{d})\d{{3}}){{1,{MAX_GROUPS}}}{tail}|\d+{tail}|{many})"
 
 
 def _times(value: float, scale: float) -> float:
