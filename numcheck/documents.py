@@ -41,7 +41,18 @@ JSONL_SUFFIXES = (".jsonl",)
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _TOML_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+def _comments(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, body) of each ``<!-- … -->``, by str.find: with an unclosed "<!--", a
+    lazy regex read to the end of the text again from every later "<!--" (n², issue 18)."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while (s := text.find("<!--", i)) >= 0:
+        e = text.find("-->", s + 4)
+        if e < 0:
+            break  # no comment closes after this one: none after it can either
+        out.append((s, e + 3, text[s + 4:e]))
+        i = e + 3
+    return out
 _DIRECTIVE = re.compile(r"^\s*numcheck:\s*(ignore|off|on)\b[\s:,-]*(.*?)\s*$", re.S | re.I)
 
 
@@ -336,9 +347,15 @@ def parse_text(raw: str, path: str = "<text>") -> Document:
     meta, fm_end = _front_matter(raw, path)
     text = _blank(raw, 0, fm_end) if fm_end else raw
     directives = _Directives(raw)
-    for m in _COMMENT.finditer(text):
-        directives.comment(m.group(1), m.start(), m.end())
-        text = _blank(text, m.start(), m.end())
+    spans = _comments(text)
+    for start, end, body in spans:
+        directives.comment(body, start, end)
+    if spans:  # blanked in one pass (one _blank per comment copied the text each time: n²)
+        parts, last = [], 0
+        for start, end, _ in spans:
+            parts += [text[last:start], re.sub(r"[^\n]", " ", text[start:end])]
+            last = end
+        text = "".join(parts) + text[last:]
     return Document(path=path, text=text, date=_meta_date(meta, path), lang=_meta_lang(meta),
                     suppressions=directives.done(), meta=meta, source=raw if text != raw else "")
 
@@ -356,11 +373,11 @@ _LINK = re.compile(
 )
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$", re.M)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s\x00]*|[^<>\s@\x00]+@[^<>\s\x00]+)>")
-_RAW_BLOCK = re.compile(r"<(script|style|textarea)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_RAW_OPEN = re.compile(r"<(script|style|textarea)\b", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>\x00]*?)?/?>")
 _BARE_URL = re.compile(r"(?<![\w/\x00])(?:https?://|ftp://|www\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)", re.M)
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.M)
+_CLOSING_HASHES = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$", re.M)  # from a run's start only: linear
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$", re.M)
 _QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+", re.M)
 _EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3}|~~)(?=[^\s*_~])(.+?)(?<=[^\s*_~\\])\1(?![\w*])", re.S)
@@ -411,6 +428,28 @@ def _markdown_code_blocks(ed: _Edits, raw: str) -> None:
         ed.blank(code_start, len(raw))
 
 
+def _raw_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<script>…</script>`` (and style, textarea) in raw HTML inside Markdown.
+    Searched piece by piece, not with one lazy regex, which read to the end of the text
+    from every unclosed "<script>" (n², issue 18)."""
+    out: list[tuple[int, int]] = []
+    unclosed: set[str] = set()  # names with no closing tag after some point: none later either
+    i = 0
+    while m := _RAW_OPEN.search(text, i):
+        name = m.group(1).lower()
+        gt = text.find(">", m.end())
+        if gt < 0:
+            break
+        close = None if name in unclosed else re.compile(rf"</{name}\s*>", re.I).search(text, gt + 1)
+        if close is None:
+            unclosed.add(name)
+            i = m.end()
+            continue
+        out.append((m.start(), close.end()))
+        i = close.end()
+    return out
+
+
 def parse_markdown(raw: str, path: str = "<markdown>") -> Document:
     """Markdown: the prose of paragraphs, headings, lists and quotes. Code (fenced, indented,
     inline), link targets, URLs, images, HTML tags and comments are left out; emphasis and
@@ -421,11 +460,11 @@ def parse_markdown(raw: str, path: str = "<markdown>") -> Document:
         ed.blank(0, fm_end)
     _markdown_code_blocks(ed, raw)
     directives = _Directives(raw)
-    for m in _COMMENT.finditer(ed.text()):
-        directives.comment(m.group(1), m.start(), m.end())
-        ed.add(m.start(), m.end())
-    for m in _RAW_BLOCK.finditer(ed.text()):
-        ed.blank(m.start(), m.end())
+    for start, end, body in _comments(ed.text()):
+        directives.comment(body, start, end)
+        ed.add(start, end)
+    for start, end in _raw_blocks(ed.text()):
+        ed.blank(start, end)
     for pat in (_INLINE_CODE, _IMAGE, _REF_DEF, _AUTOLINK, _TAG):
         for m in pat.finditer(ed.text()):
             ed.add(m.start(), m.end())
@@ -562,12 +601,23 @@ class _ProseParser(HTMLParser):
         self.directives.comment(data, start, start + len(data) + 7)
 
 
+def _unclosed_tags_as_text(raw: str) -> str:
+    """html.parser reads an unclosed "<a …" to the end of the text before it gives up and
+    reads it as text — again from every later "<": n² on "<a <a <a …" (issue 18). After the
+    last ">" no tag or comment can close, so those "<" become spaces (same length: offsets
+    hold) when there are enough of them to matter; the parser reads the rest as text anyway."""
+    last = raw.rfind(">")
+    if raw.count("<", last + 1) <= 64:
+        return raw
+    return raw[: last + 1] + raw[last + 1:].replace("<", " ")
+
+
 def parse_html(raw: str, path: str = "<html>") -> Document:
     """HTML: the text of the body (no head, script, style or template), white space
     collapsed as a browser does, blocks separated by blank lines; the date and language
     from front matter, else from ``<meta name="date">`` and ``<html lang>``."""
     meta, fm_end = _front_matter(raw, path)
-    parser = _ProseParser(_blank(raw, 0, fm_end) if fm_end else raw)
+    parser = _ProseParser(_unclosed_tags_as_text(_blank(raw, 0, fm_end) if fm_end else raw))
     try:
         parser.feed(parser.raw)
         parser.close()

@@ -93,6 +93,23 @@ def test_runs_of_digit_groups_are_linear(lang, unit):
     assert_linear(lambda t: numcheck.check(t, lang=lang, date=DAY), lambda n: unit * n, 150)
 
 
+@pytest.mark.parametrize("name, unit", [("a.md", "<!--"), ("a.txt", "<!--"), ("a.md", "<script>"), ("a.md", "    "),
+                                        ("a.html", "<a "), ("a.html", "<http://"), ("a.txt", "<!-- x -->")])
+def test_unclosed_markup_is_linear(name, unit):
+    # found by a size sweep: unclosed comments, <script> and tags, and long runs of spaces
+    # (closing-hash pattern) were read to the end of the text from each start: ×42–×95
+    from numcheck.documents import parse_document
+
+    assert_linear(lambda t: parse_document(t, name), lambda n: "$5 (50 kronor) " + unit * n, 300)
+
+
+def test_html_with_a_stray_tail_still_reads():
+    from numcheck.documents import parse_document
+
+    doc = parse_document("<p>worth $5 (50 kronor)</p> a <b" + " <a" * 100, "a.html")
+    assert "worth $5 (50 kronor)" in doc.text and len(doc.source) == len("<p>worth $5 (50 kronor)</p> a <b" + " <a" * 100)
+
+
 def test_a_run_of_number_words_before_a_currency_in_check_is_linear():
     assert_linear(lambda t: numcheck.check(t, date=DAY), lambda n: "three " * n + "dollars (5 kronor)", 150)
 
