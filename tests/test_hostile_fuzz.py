@@ -7,7 +7,8 @@ pairing cues — into amounts, pairs and noise around them. Over every text:
 * ``extract`` and ``check`` raise nothing;
 * every figure, expected value, deviation and tolerance is a finite number (or None);
 * every offset slices back to the text it claims;
-* the report is strict JSON (no bare ``Infinity``/``NaN``);
+* the report is strict JSON (no bare ``Infinity``/``NaN``), and so are the CLI's JSON and
+  SARIF renderings; its text and github renderings raise nothing;
 * the same text gives the same result twice.
 
 CI runs a bounded number of examples per language; set ``NUMCHECK_FUZZ_EXAMPLES`` (e.g.
@@ -26,6 +27,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import numcheck
+from numcheck.batch import check_document
+from numcheck.documents import parse_document
+from numcheck.report import render_github, render_json, render_text
+from numcheck.sarif import render_sarif
 from numcheck.lexicon import available_languages, get_lexicon
 from numcheck.units.vocab import get_vocabulary
 
@@ -129,5 +134,12 @@ def test_grammar_built_text_in_every_language(lang):
         json.loads(out, parse_constant=_no_constant)
         again = numcheck.check(text, date=DAY, lang=lang).to_dict()
         assert json.dumps(again, allow_nan=False, ensure_ascii=False) == out
+        # the CLI's renderers over the same text, as a file: strict JSON and SARIF, and
+        # text and github output that raise nothing
+        result = check_document(parse_document(text, "fuzz.txt"), date=DAY, lang=lang)
+        for render in (render_json, render_sarif):
+            json.loads(render([result]), parse_constant=_no_constant)
+        render_text([result])
+        render_github([result])
 
     run()
