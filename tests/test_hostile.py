@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 import numcheck
-import numcheck.rates as rates_pkg
-import numcheck.rates.store as store
+import numcheck.conversion.rates as rates_pkg
+import numcheck.conversion.rates.store as store
 from numcheck.cli import main
 from numcheck.errors import InputError, RateUnavailable
 
@@ -98,13 +98,13 @@ def test_runs_of_digit_groups_are_linear(lang, unit):
 def test_unclosed_markup_is_linear(name, unit):
     # found by a size sweep: unclosed comments, <script> and tags, and long runs of spaces
     # (closing-hash pattern) were read to the end of the text from each start: ×42–×95
-    from numcheck.documents import parse_document
+    from numcheck.documents.readers import parse_document
 
     assert_linear(lambda t: parse_document(t, name), lambda n: "$5 (50 kronor) " + unit * n, 300)
 
 
 def test_html_with_a_stray_tail_still_reads():
-    from numcheck.documents import parse_document
+    from numcheck.documents.readers import parse_document
 
     doc = parse_document("<p>worth $5 (50 kronor)</p> a <b" + " <a" * 100, "a.html")
     assert "worth $5 (50 kronor)" in doc.text and len(doc.source) == len("<p>worth $5 (50 kronor)</p> a <b" + " <a" * 100)
@@ -238,7 +238,7 @@ def planted_language():
     hence a plain folder name)."""
     import shutil
 
-    from numcheck.lexicon import HERE
+    from numcheck.language import HERE
 
     evil = Path("/tmp") / f"ncplanted{os.getpid()}"
     evil.mkdir(exist_ok=True)
@@ -371,7 +371,7 @@ def data_dir(tmp_path, monkeypatch):
 
 def _bundled_plus(tmp_path: Path, *rows: str, header: str | None = None) -> Path:
     """The bundled history with rows added on top (the ECB writes newest first)."""
-    from numcheck.rates.ecb import bundled_history_path, read_history_text
+    from numcheck.conversion.rates.ecb import bundled_history_path, read_history_text
 
     lines = read_history_text(bundled_history_path()).splitlines()
     p = tmp_path / "eurofxref-hist.csv"
@@ -381,7 +381,7 @@ def _bundled_plus(tmp_path: Path, *rows: str, header: str | None = None) -> Path
 
 def _next_row(shift_days: int = 1, **changes: str) -> str:
     """The bundled history's newest row, moved ``shift_days`` later, with cells changed."""
-    from numcheck.rates.ecb import bundled_history_path, read_history_text
+    from numcheck.conversion.rates.ecb import bundled_history_path, read_history_text
     from datetime import timedelta
 
     header, newest = read_history_text(bundled_history_path()).splitlines()[:2]
@@ -396,7 +396,7 @@ def _next_row(shift_days: int = 1, **changes: str) -> str:
 def _today_after_bundled(monkeypatch, days: int = 3) -> None:
     from datetime import timedelta
 
-    from numcheck.rates.store import bundled_history
+    from numcheck.conversion.rates.store import bundled_history
 
     monkeypatch.setattr(store, "_today", lambda: bundled_history().last + timedelta(days=days))
 
@@ -417,7 +417,7 @@ def test_update_accepts_a_real_next_day(tmp_path, data_dir, monkeypatch):
 ])
 def test_update_refuses_a_bad_history_and_changes_nothing(tmp_path, data_dir, monkeypatch, capsys, case, needle):
     _today_after_bundled(monkeypatch)
-    from numcheck.rates.ecb import bundled_history_path, read_history_text
+    from numcheck.conversion.rates.ecb import bundled_history_path, read_history_text
 
     lines = read_history_text(bundled_history_path()).splitlines()
     if case == "future":
@@ -456,7 +456,7 @@ def test_zip_bomb_is_refused_by_its_declared_size(tmp_path, data_dir):
             for _ in range(80):
                 f.write(chunk)
     assert bomb.stat().st_size < 1 << 20
-    from numcheck.rates import ecb
+    from numcheck.conversion.rates import ecb
 
     reads: list[int] = []
     real = zipfile.ZipFile.read
@@ -475,7 +475,7 @@ def test_zip_bomb_is_refused_by_its_declared_size(tmp_path, data_dir):
 
 def test_live_timeout_is_a_total_deadline(tmp_path):
     pytest.importorskip("forex_python")
-    from numcheck.rates.live import LiveProvider
+    from numcheck.conversion.rates.live import LiveProvider
 
     srv = socket.socket()
     srv.bind(("127.0.0.1", 0))
@@ -548,7 +548,7 @@ class _Planted:
 
 
 def test_planted_cache_runs_no_code(tmp_path, monkeypatch):
-    from numcheck.rates.ecb import ECBHistory
+    from numcheck.conversion.rates.ecb import ECBHistory
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("NUMCHECK_CACHE_DIR", str(cache))

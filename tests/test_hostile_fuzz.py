@@ -29,11 +29,11 @@ from hypothesis import strategies as st
 
 import numcheck
 from numcheck.batch import check_document
-from numcheck.documents import parse_document
-from numcheck.report import render_github, render_json, render_text
-from numcheck.sarif import render_sarif
-from numcheck.lexicon import available_languages, get_lexicon
-from numcheck.units.vocab import get_vocabulary
+from numcheck.documents.readers import parse_document
+from numcheck.outputs.report import render_github, render_json, render_text
+from numcheck.outputs.sarif import render_sarif
+from numcheck.language import available_languages, get_lexicon
+from numcheck.language.units import get_vocabulary
 
 EXAMPLES = int(os.environ.get("NUMCHECK_FUZZ_EXAMPLES", "25"))
 LANGS = available_languages()
