@@ -309,6 +309,17 @@ def test_deeply_nested_jsonl_line_fails_that_line_only(tmp_path, capsys):
     one_error_line(err, f"{p}:2: invalid JSON: nested too deeply", f"{p}:3: invalid JSON: key 'id' written twice")
 
 
+def test_deeply_nested_line_in_an_audited_archive_is_an_error_row(tmp_path):
+    from numcheck.archive import read_records
+
+    p = tmp_path / "archive.jsonl"
+    p.write_text(DEEP_JSON + "\n" + '{"id": "a", "id": "b", "text": "x"}\n' + json.dumps({"id": "c", "text": "worth $5"}) + "\n", encoding="utf-8")
+    rows = list(read_records(str(p)))
+    assert rows[0]["error"] == f"{p}:1: invalid JSON: nested too deeply"
+    assert rows[1]["error"] == f"{p}:2: invalid JSON: key 'id' written twice in one object"
+    assert rows[2]["id"] == "c" and rows[2]["text"] == "worth $5"
+
+
 @pytest.mark.parametrize("option, name, content, needle", [
     ("--baseline", "base.json", DEEP_JSON, "nested too deeply"),
     ("--rates", "rates.json", DEEP_JSON, "nested too deeply"),
