@@ -238,6 +238,16 @@ def markdown(res: Result) -> str:
     return "\n".join(out)
 
 
+def sentences_markdown() -> str:
+    """Verdict accuracy on the fresh sentences in the 11 languages (bench/sentences.py)."""
+    from . import sentences
+
+    res = sentences.run()
+    return ("Fresh sentences (fixtures/realtext/sentences.jsonl: 15 per language, written for numcheck, "
+            "figures from the ECB rate of each date; a claim counts when paired with the expected verdict, "
+            "a distractor when nothing is reported):\n\n" + sentences.table(res))
+
+
 def write_section(path: Path, table: str) -> None:
     """Put the table under its heading in RESULTS.md, replacing the previous one, keeping the rest."""
     from .report import REALTEXT_HEADING
@@ -272,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nMissed:", *res.missed, sep="\n  ")
         print("\nVerdict disagreements:", *res.disagreements, sep="\n  ")
     if a.results:
-        write_section(a.results, markdown(res))
+        write_section(a.results, markdown(res) + "\n\n" + sentences_markdown())
     if a.json:
         a.json.write_text(json.dumps(res.to_dict(), indent=1))
     return 0

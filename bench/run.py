@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
             log("realtext: claim pairing on the labelled real-copy set")
             res = realtext.score(a.corpus)
             R["realtext"] = res.to_dict()
-            R["realtext_md"] = realtext.markdown(res)
+            R["realtext_md"] = realtext.markdown(res) + "\n\n" + realtext.sentences_markdown()
 
     if peers is None:
         peers = load_peers(a.peers) if a.peers else []
