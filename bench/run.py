@@ -216,9 +216,15 @@ def main(argv: list[str] | None = None) -> int:
             R["notes"].append(f"corpus not found at {a.corpus}: realtext skipped (pass --corpus)")
         else:
             log("realtext: claim pairing on the labelled real-copy set")
-            res = realtext.score(a.corpus)
-            R["realtext"] = res.to_dict()
-            R["realtext_md"] = realtext.markdown(res) + "\n\n" + realtext.sentences_markdown()
+            try:
+                res = realtext.score(a.corpus)
+            except realtext.DevsetError as e:  # another corpus (a fixture, a subset): not the one labelled
+                msg = f"realtext skipped: {e}"
+                log(msg)
+                R["notes"].append(msg)
+            else:
+                R["realtext"] = res.to_dict()
+                R["realtext_md"] = realtext.markdown(res) + "\n\n" + realtext.sentences_markdown()
 
     if peers is None:
         peers = load_peers(a.peers) if a.peers else []

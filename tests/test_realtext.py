@@ -98,3 +98,17 @@ def test_no_claim_on_negatives(scored):
 
 def test_no_false_alarm_on_real_conversions(scored):
     assert scored.total.false_alarms == 0, scored.disagreements
+
+
+def test_python_m_bench_realtext_section(tmp_path):
+    if not (CORPUS / "wikinews-en.jsonl").exists():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    import subprocess
+
+    out = tmp_path / "RESULTS.md"
+    p = subprocess.run([sys.executable, "-m", "bench", "--sections", "realtext", "--peers", "none",
+                        "--corpus", str(CORPUS), "--out", str(out)], cwd=ROOT, capture_output=True, text=True,
+                       timeout=300)
+    assert p.returncode == 0, p.stderr[-2000:]
+    md = out.read_text(encoding="utf-8")
+    assert "## Claim pairing on real copy" in md and "| corpus: Reuters-21578 |" in md and "| **all** | 165 |" in md
