@@ -112,3 +112,16 @@ def test_python_m_bench_realtext_section(tmp_path):
     assert p.returncode == 0, p.stderr[-2000:]
     md = out.read_text(encoding="utf-8")
     assert "## Claim pairing on real copy" in md and "| corpus: Reuters-21578 |" in md and "| **all** | 165 |" in md
+
+
+def test_cli_missing_corpus_is_a_one_line_error(tmp_path, capsys):
+    assert realtext.main(["--corpus", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "corpus file named by the devset not found" in err
+
+
+def test_bad_devset_line_names_file_and_line(tmp_path):
+    bad = tmp_path / "d.jsonl"
+    bad.write_text('{"file": "x.jsonl", "id": "a", "label": "maybe", "source": {}, "target": {}}\n')
+    with pytest.raises(realtext.DevsetError, match=r"d\.jsonl:1: label 'maybe'"):
+        realtext.load_devset(bad)
