@@ -275,8 +275,8 @@ def write_section(path: Path, table: str) -> None:
     head, sep, tail = old.partition(REALTEXT_HEADING)
     rest = ""
     if sep:
-        nxt = tail.find("\n## ")
-        rest = tail[nxt:] if nxt >= 0 else ""
+        ends = [i for i in (tail.find("\n## "), tail.find("\n<!-- ")) if i >= 0]  # next section or marker
+        rest = tail[min(ends):] if ends else ""
     block = f"{REALTEXT_HEADING}\n\nWritten by `python -m bench.realtext --results bench/RESULTS.md`.\n\n{table}\n"
     path.write_text(head.rstrip("\n") + "\n\n" + block + rest, encoding="utf-8")
 
