@@ -41,7 +41,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     help="peer suites: a directory of *.jsonl (default ../shared/peer-suites)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md", help="Markdown output")
     ap.add_argument("--json", type=Path, default=None, help="also write every figure as JSON here")
-    ap.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated subset of " + ", ".join(SECTIONS))
+    # serve (a 30 s load run of `numcheck serve`) only when asked: --sections ...,serve
+    ap.add_argument("--sections", default=",".join(x for x in SECTIONS if x != "serve"),
+                    help="comma-separated subset of " + ", ".join(SECTIONS) + " (default: all but serve)")
     ap.add_argument("--peers", default="quantulum3,recognizers-text,price-parser",
                     help="comma-separated peers, or 'none'")
     ap.add_argument("--reps", type=int, default=3, help="repetitions of each full-corpus pass (median)")
