@@ -162,14 +162,42 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
 
+#: Every kind of finding, in the order of ``--kinds``: conversions of money and units,
+#: percent changes/points/multiples, shares.
+ALL_KINDS = ("money", "unit", "change", "share")
+
+
+def parse_kinds(value: Any) -> frozenset[str] | None:
+    """ "money,change" or ["money", "change"] → the kinds to check; None/"all" → every kind."""
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple, set, frozenset)):
+        raise InputError(f"invalid kinds {value!r}: expected a list such as money,unit,change,share")
+    out = set()
+    for item in items:
+        k = str(item).strip().lower()
+        if not k:
+            continue
+        if k == "all":
+            return None
+        if k not in ALL_KINDS:
+            raise InputError(f"invalid kind {k!r}: expected some of {', '.join(ALL_KINDS)}")
+        out.add(k)
+    if not out:
+        raise InputError(f"invalid kinds {value!r}: expected some of {', '.join(ALL_KINDS)}")
+    return frozenset(out)
+
+
 def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: Any = None, rates: Any = None,
-          currency_hints: dict | None = None) -> Report:
+          currency_hints: dict | None = None, kinds: Any = None) -> Report:
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
     day = parse_date(date)
     if hasattr(day, "date") and callable(getattr(day, "date")):
         day = day.date()  # a datetime: its day
     drift = _tolerance(tolerance)
+    wanted = parse_kinds(kinds)
     report_notes: list[str] = []
     if lang is None or str(lang).strip().lower() == "auto":
         from .lexicon.detect import guess_language
@@ -182,9 +210,16 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
     lex = get_lexicon(base)
     mentions = mentions_mod.extract(text, lang=lang, currency_hints=currency_hints)
     claims = claims_mod.find_claims(text, mentions, lang=base)
+    if wanted is not None:
+        claims = [c for c in claims if c.kind in wanted]
     findings: list[Finding] = []
     provider: RateProvider | None = None
-    lines = LineIndex(text) if claims else None
+    arithmetic: list[Finding] = []
+    if wanted is None or wanted & {"change", "share"}:
+        from .arithmetic import check_arithmetic
+
+        arithmetic = check_arithmetic(text, mentions, lang=base, kinds=wanted)
+    lines = LineIndex(text) if claims or arithmetic else None
     for claim in claims:
         try:
             if claim.kind == "money":
@@ -202,6 +237,11 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
             f = unverifiable(claim, str(e))
         line, col = lines.position(f.target.start)  # type: ignore[union-attr]
         findings.append(_at(f, line, col))
+    for f in arithmetic:
+        line, col = lines.position(f.target.start)  # type: ignore[union-attr]
+        findings.append(_at(f, line, col))
+    if arithmetic and claims:
+        findings.sort(key=lambda f: f.target.start)
     return Report(findings=tuple(findings), mentions=tuple(mentions), date=day, lang=lang, notes=tuple(report_notes))
 
 

@@ -1,0 +1,384 @@
+"""text → arithmetic claims: a stated change or share with the figures it is computed from.
+
+Only a sentence holding a percent, points, multiple or fraction word is read at all (the
+trigger pattern), so plain copy costs one regex search. In such a sentence every figure is
+read (number, scale word, then "%", "points" or "times"; a money or unit mention already
+found supplies currency and span), and the figures are matched against the few shapes a
+writer uses, joined by the language's words:
+
+* change: ``P to Y from X`` · ``P from X to Y`` · ``from X to Y, P`` · ``to Y from X, P``
+  (P a percent, points, a multiple or "by a third"), and ``D points, or P%, to Y`` for an
+  index;
+* share: ``A of B …, or P`` · ``P of B …, or A`` · ``of the B …, A, or P``.
+
+A change with nothing stated to compute it from is not a claim; neither is a percentage
+followed by "of" something else ("30% of its assets").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import Hedge, Mention
+from .cues import Cues
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+#: Where a sentence ends: ., !, ? or ; before a space, or a blank line / line break.
+_SENTENCE_END = re.compile(r"[.!?;](?=[\s\"”’)\]]+)|\n")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_SYMBOLS = "$€£¥"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a sentence: a level ("690 million", "$500m", "4.5%") or a change
+    ("15%", "1.5 points", "doubled", "3 times", "a third")."""
+
+    mention: Mention
+    kind: str  # "num", "pct", "pts", "mult", "frac"
+    sign: int = 0  # a written "+" or "−"
+    points: float = 1.0  # for "pts": the size of one point in percentage points
+    word: bool = False  # written in words ("doubled", "a third")
+
+    @property
+    def start(self) -> int:
+        return self.mention.hedge_start if self.mention.hedge_start is not None else self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+    @property
+    def value(self) -> float:
+        return self.mention.value
+
+
+@dataclass(frozen=True)
+class ArithClaim:
+    """A stated figure (``stated``) and the figures it is computed from.
+
+    ``shape`` names the computation: "change" (old → new, stated as percent, points or a
+    multiple), "index" (a change in points and in percent to a new level), "share" (part
+    of whole stated as a percent), "part" (a percent or fraction of a whole stated as a
+    figure). ``direction`` is +1/−1 when the words say rise/fall, else 0.
+    """
+
+    shape: str
+    stated: Figure
+    old: Figure | None = None
+    new: Figure | None = None
+    part: Figure | None = None
+    whole: Figure | None = None
+    direction: int = 0
+    cue: str = ""
+
+    @property
+    def kind(self) -> str:
+        return "share" if self.shape in ("share", "part") else "change"
+
+
+def sentences(text: str, cues: Cues) -> list[tuple[int, int]]:
+    """Spans of the sentences that hold a trigger word, merged, in order."""
+    spans: list[tuple[int, int]] = []
+    for t in cues.trigger.finditer(text):
+        if spans and t.start() < spans[-1][1]:
+            continue
+        lo = t.start()
+        # back to the previous sentence end (at most 600 characters)
+        floor = max(0, lo - 600)
+        start = floor
+        for m in _SENTENCE_END.finditer(text, floor, lo):
+            start = m.end()
+        m = _SENTENCE_END.search(text, t.end(), t.end() + 600)
+        end = m.start() if m else min(len(text), t.end() + 600)
+        spans.append((start, end))
+    return spans
+
+
+def figures(text: str, start: int, end: int, cues: Cues, mentions: list[Mention]) -> list[Figure]:
+    """Every figure of text[start:end], in order."""
+    sc = cues.scanner
+    out: list[Figure] = []
+    inside = [m for m in mentions if m.end > start and m.start < end]
+    for m in cues.figure.finditer(text, start, end):
+        num = m.group("num")
+        if num is None:
+            continue
+        try:
+            value, step = sc.parse_digits(num)
+        except ValueError:
+            continue
+        scale_word = m.group("scale") or ""
+        scale = 10.0 ** sc.power(scale_word) if scale_word else 1.0
+        kind, unit, pts = "num", None, 1.0
+        if m.group("pct"):
+            kind, unit = "pct", "%"
+            if m.group("pts2"):
+                kind, unit, pts = "pts", "pt", cues.points[_norm(m.group("pts2"))]
+        elif m.group("pts"):
+            kind, unit, pts = "pts", "pt", cues.points[_norm(m.group("pts"))]
+        elif m.group("times"):
+            kind, unit = "mult", "×"
+        sign = {"+": 1}.get(m.group("sign") or "", -1 if m.group("sign") else 0)
+        s, e = m.start("num"), m.end()
+        if kind == "num" and not scale_word and _YEAR.fullmatch(num):
+            continue  # "in 1986", "from 1985 to 1990": years are not levels
+        mention = Mention(text=text[s:e], start=s, end=e, value=value * scale, unit=unit, kind="number",
+                          step=step * scale, number_text=num, number_start=s, scale_text=scale_word, scale=scale)
+        if kind == "num":
+            # a money or unit mention already read there gives the currency, span and hedge
+            for mm in inside:
+                if mm.start <= s < mm.end:
+                    mention = replace(mm, kind="number")
+                    break
+        if mention.hedge is None:
+            mention = _hedged(text, mention, cues)
+        out.append(Figure(mention, kind, sign, pts))
+    for m in cues.words.finditer(text, start, end):
+        w = _norm(m.group("w"))
+        if w in cues.multiples:
+            kind, value, unit = "mult", cues.multiples[w], "×"
+        else:
+            kind, value, unit = "frac", cues.fractions[w], None
+        mention = Mention(text=m.group("w"), start=m.start(), end=m.end(), value=value, unit=unit, kind="number",
+                          step=0.0, number_text=m.group("w"), number_start=m.start())
+        out.append(Figure(_hedged(text, mention, cues), kind, 0, 1.0, True))
+    out.sort(key=lambda f: f.mention.start)
+    # a figure inside another one (a money mention covering two figures) is dropped
+    kept: list[Figure] = []
+    for f in out:
+        if kept and f.mention.start < kept[-1].mention.end:
+            continue
+        kept.append(f)
+    return kept
+
+
+def _hedged(text: str, mention: Mention, cues: Cues) -> Mention:
+    h = cues.scanner.hedge_before(text, mention.start)
+    if h is None:
+        return mention
+    return replace(mention, hedge=h[0], hedge_text=h[1], hedge_start=h[2])
+
+
+def _norm(s: str) -> str:
+    return _SPACES.sub(" ", s).strip().lower()
+
+
+def gap_text(text: str, a: int, b: int) -> str:
+    g = _norm(text[a:b])
+    return g.replace(" ,", ",").replace("( ", "(")
+
+
+def ends_with(gap: str, phrases: tuple[str, ...], cues: Cues, fillers: int = 3, suffixes: tuple[str, ...] = ()) -> str | None:
+    """The phrase of ``phrases`` the gap ends with, after at most ``fillers`` plain words
+    (the unit of the figure before: "mln dlrs from"); None when it does not end so."""
+    for p in phrases:
+        if gap == p:
+            return p
+        if not gap.endswith(p):
+            continue
+        before = gap[: len(gap) - len(p)]
+        if p[0].isalnum() and before and before[-1].isalnum():
+            continue  # "into" does not end with "to"
+        if _fillers_ok(before, cues, fillers):
+            return p
+    if suffixes:  # Finnish: the case ending of the last word ("miljoonasta") is the cue
+        words = gap.split()
+        if words and any(words[-1].endswith(s) for s in suffixes) and _fillers_ok(" ".join(words[:-1]), cues, fillers - 1):
+            return words[-1]
+    return None
+
+
+def _tail(gap: str, phrases: tuple[str, ...]) -> str | None:
+    """The phrase the text before a figure ends with, as whole words ("… sales went from")."""
+    for p in phrases:
+        if gap == p or (gap.endswith(p) and (not p[0].isalnum() or not gap[-len(p) - 1].isalnum())):
+            return p
+    return None
+
+
+def _fillers_ok(before: str, cues: Cues, limit: int) -> bool:
+    words = [w.strip(",") for w in before.split()]
+    words = [w for w in words if w and w not in _SYMBOLS]
+    if len(words) > limit:
+        return False
+    return not any(w in cues.breakers or any(c.isdigit() for c in w) for w in words)
+
+
+def _level_pair(a: Figure, b: Figure) -> bool:
+    """Can ``a`` and ``b`` be the old and new figure of one change?"""
+    if a.kind != b.kind or a.kind not in ("num", "pct"):
+        return False
+    ua, ub = a.mention.unit, b.mention.unit
+    if a.kind == "num" and ua and ub and ua != ub:
+        return False  # "$5m … €4m": another currency, another thing
+    return a.value > 0 and b.value > 0
+
+
+def _change_word(f: Figure) -> bool:
+    return f.kind in ("pct", "pts", "mult") or f.kind == "frac"
+
+
+def _direction_before(text: str, f: Figure, floor: int, cues: Cues, n: int = 4) -> int:
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text[max(floor, f.start - 60):f.start].lower())
+    d = cues.direction(words[-n:])
+    if d == 0 and f.sign:
+        d = f.sign
+    return d
+
+
+def _direction_after(text: str, f: Figure, cues: Cues) -> int:
+    """ "15% higher", "a 15% rise": the word right after the figure."""
+    m = re.match(r"[\s\u00a0]*([^\W\d_]+)", text[f.end:f.end + 30])
+    return cues.direction([m.group(1).lower()]) if m else 0
+
+
+def _followed_by_of(text: str, f: Figure, cues: Cues) -> bool:
+    """ "30% of its assets": a share of something else."""
+    after = _norm(text[f.end:f.end + 25])
+    return any(after == o or after.startswith(o + " ") for o in cues.of)
+
+
+def find(text: str, cues: Cues, mentions: list[Mention]) -> list[ArithClaim]:
+    out: list[ArithClaim] = []
+    for s, e in sentences(text, cues):
+        figs = figures(text, s, e, cues, mentions)
+        if len(figs) >= 2:
+            out.extend(_claims_in(text, s, figs, cues))
+    return out
+
+
+def _claims_in(text: str, floor: int, figs: list[Figure], cues: Cues) -> list[ArithClaim]:
+    out: list[ArithClaim] = []
+    used: set[int] = set()
+    n = len(figs)
+    for i in range(n - 1):
+        if i in used:
+            continue
+        f0, f1 = figs[i], figs[i + 1]
+        f2 = figs[i + 2] if i + 2 < n else None
+        g01 = gap_text(text, f0.end, f1.start)
+        g12 = gap_text(text, f1.end, f2.start) if f2 else None
+        before = gap_text(text, figs[i - 1].end if i else floor, f0.start)
+        claim = None
+        if f2 is not None and g12 is not None:
+            claim = (_change_forward(text, floor, f0, f1, f2, g01, g12, cues)
+                     or _change_after(text, floor, before, f0, f1, f2, g01, g12, cues)
+                     or _index(text, floor, f0, f1, f2, g01, g12, cues)
+                     or _share(text, before, f0, f1, f2, g01, g12, cues))
+        if claim is not None:
+            out.append(claim)
+            used.update((i, i + 1, i + 2))
+    return out
+
+
+def _is_change(text: str, floor: int, f: Figure, cues: Cues) -> bool:
+    """Is ``f`` the size of a change? A percent/points figure or "3 times" needs a
+    direction word next to it or "by"; a multiple word is one; a fraction needs "by"."""
+    if f.kind == "mult":
+        return True
+    if f.kind not in ("pct", "pts", "frac"):
+        return False
+    if _followed_by_of(text, f, cues):
+        return False
+    if f.sign or _direction_after(text, f, cues):
+        return True
+    near = gap_text(text, max(floor, f.start - 40), f.start).split()
+    if not near:
+        return False
+    last = near[-1]
+    return last in cues.by or bool(cues.direction(near[-3:]))
+
+
+def _change_forward(text, floor, p, a, b, g01, g12, cues) -> ArithClaim | None:
+    """ "rose 15% to 690 from 500" · "rose 15% from 500 to 690" · "quadrupled, from 2.5 to 7"."""
+    if not _change_word(p) or not _level_pair(a, b) or not _is_change(text, floor, p, cues):
+        return None
+    d = _direction_before(text, p, floor, cues) or _direction_after(text, p, cues)
+    if ends_with(g01, cues.to, cues, 2, cues.to_suffixes) and ends_with(g12, cues.base, cues, 4, cues.from_suffixes):
+        return ArithClaim("change", p, old=b, new=a, direction=d, cue=g12)
+    if ends_with(g01, cues.from_, cues, 2, cues.from_suffixes) and ends_with(g12, cues.to, cues, 4, cues.to_suffixes):
+        return ArithClaim("change", p, old=a, new=b, direction=d, cue=g01)
+    return None
+
+
+def _change_after(text, floor, before, a, b, p, g01, g12, cues) -> ArithClaim | None:
+    """ "from 500 to 690, a rise of 38%" · "to 690 from 500 (+38%)"."""
+    if not _change_word(p) or not _level_pair(a, b):
+        return None
+    if _followed_by_of(text, p, cues):
+        return None
+    words = g12.replace("(", " ( ").replace(",", " , ").split()
+    d = cues.direction(words) or p.sign
+    if not _restates_change(g12, cues, d or (p.kind == "mult")):
+        return None
+    if _tail(before, cues.from_) and ends_with(g01, cues.to, cues, 4, cues.to_suffixes):
+        return ArithClaim("change", p, old=a, new=b, direction=d, cue=g12)
+    if _tail(before, cues.to) and ends_with(g01, cues.base, cues, 4, cues.from_suffixes):
+        return ArithClaim("change", p, old=b, new=a, direction=d, cue=g12)
+    return None
+
+
+def _restates_change(gap: str, cues: Cues, directed) -> bool:
+    """The words between the new figure and the change: ", a rise of", " (", ", up"."""
+    g = gap
+    unit_words = g.split()
+    # the unit of the new figure may stand first: "7 tonnes, a fourfold rise"
+    if not g or g[0] not in ",(–—":
+        i = min((g.find(c) for c in ",(–—" if c in g), default=-1)
+        if i < 0 or not _fillers_ok(g[:i], cues, 2):
+            return False
+        g = g[i:]
+    g = g.lstrip(",(–— ").strip()
+    if not g:
+        return True  # "to 690 (+38%)", "to 690, 38% more"
+    for w in cues.by:
+        if g.endswith(" " + w):
+            g = g[: -len(w)].strip()
+    words = g.split()
+    if len(words) > 4:
+        return False
+    return all(w in cues.up or w in cues.down or w in cues.change_nouns or w in cues.by
+               or any(w in n.split() for n in cues.change_nouns) for w in words) and bool(directed or g in cues.change_nouns)
+
+
+def _index(text, floor, d, p, y, g01, g12, cues) -> ArithClaim | None:
+    """ "lost 450 points, or 1.8%, to 15,550": the old level is the new one minus the change."""
+    if y.kind != "num" or d.kind not in ("pts", "num") or p.kind != "pct":
+        return None
+    if d.kind == "num" and (d.mention.unit != y.mention.unit):
+        return None
+    if not ends_with(g01, cues.restate, cues, 0) or not ends_with(g12, cues.to, cues, 0, cues.to_suffixes):
+        return None
+    direction = _direction_before(text, d, floor, cues)
+    if not direction:
+        return None
+    return ArithClaim("index", p, old=None, new=y, part=d, direction=direction, cue=g01)
+
+
+def _share(text, before, f0, f1, f2, g01, g12, cues) -> ArithClaim | None:
+    # "18 of its 60 branches, or 30%"
+    if f0.kind == "num" and f1.kind == "num" and f2.kind == "pct" and _part_whole(f0, f1):
+        if ends_with(g01, cues.of, cues, 2) and ends_with(g12, cues.restate, cues, 3) and not _followed_by_of(text, f2, cues):
+            return ArithClaim("share", f2, part=f0, whole=f1, cue=g12)
+    # "30% of the 60 branches, or 18" · "a fifth of the 3,500 seats, or 700"
+    if f0.kind in ("pct", "frac") and f1.kind == "num" and f2.kind == "num" and _part_whole(f2, f1):
+        if ends_with(g01, cues.of, cues, 0) and ends_with(g12, cues.restate, cues, 3):
+            return ArithClaim("part", f2, part=f0, whole=f1, cue=g12)
+    # "Of the 840 schools, 210, or 25%"
+    if f0.kind == "num" and f1.kind == "num" and f2.kind == "pct" and _part_whole(f1, f0):
+        if _tail(before, cues.lead) and g01.endswith(",") and _fillers_ok(g01[:-1], cues, 3) \
+                and ends_with(g12, cues.restate, cues, 0) and not _followed_by_of(text, f2, cues):
+            return ArithClaim("share", f2, part=f1, whole=f0, cue=g12)
+    return None
+
+
+def _part_whole(part: Figure, whole: Figure) -> bool:
+    up, uw = part.mention.unit, whole.mention.unit
+    if up != uw:
+        return False
+    return 0 < part.value <= whole.value
+
+
+__all__ = ["ArithClaim", "Figure", "find", "figures", "sentences"]

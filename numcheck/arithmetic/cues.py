@@ -1,0 +1,147 @@
+"""The words of hand-done arithmetic, per language: data, not code.
+
+Each language has a small hand-written file (``data/<lang>.toml``): the words for percent
+beyond CLDR's, for points, for the direction of a change, the prepositions of "from X to
+Y", multiples ("doubled", "fördubblades", "verdoppelte"), fractions ("a third") and the
+cues of a share ("18 of its 60 branches, or 30%"). CLDR's own percent word ("procent",
+"Prozent", "pour cent") comes from babel. The patterns built from them are compiled once
+per language (:func:`get_cues`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..lexicon import get_lexicon, normalize_lang
+from ..mentions import MoneyScanner, _alt, digits_pattern, foreign_decimal_pattern, get_scanner
+from ..tomlfile import read_toml
+
+HERE = Path(__file__).parent / "data"
+_SP = r"[ \u00a0\u202f]"
+
+
+def _cldr_percent_words(lang: str) -> list[str]:
+    """ "procent", "Prozent", "pour cent", "prosenttia": CLDR's long percent unit, without
+    the figure (babel formats 5 and 1 percent; the plural forms differ in some languages)."""
+    try:
+        from babel.units import format_unit
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return []
+    out = []
+    for n in (5, 1):
+        try:
+            s = format_unit(n, "concentr-percent", locale=lang, length="long")
+        except Exception:  # a locale without the unit: the hand list decides
+            continue
+        w = s.replace(str(n), "").replace("\u00a0", " ").strip()
+        if w:
+            out.append(w)
+    return out
+
+
+@dataclass(frozen=True)
+class Cues:
+    lang: str
+    percent: tuple[str, ...]
+    points: dict[str, float]
+    up: frozenset[str]
+    down: frozenset[str]
+    to: tuple[str, ...]
+    from_: tuple[str, ...]
+    base: tuple[str, ...]
+    by: tuple[str, ...]
+    breakers: frozenset[str]
+    multiples: dict[str, float]
+    times: tuple[str, ...]
+    fractions: dict[str, float]
+    of: tuple[str, ...]
+    lead: tuple[str, ...]
+    restate: tuple[str, ...]
+    change_nouns: tuple[str, ...]
+    from_suffixes: tuple[str, ...]  # Finnish: "500 miljoonasta" (elative) is "from 500 million"
+    to_suffixes: tuple[str, ...]
+    figure: re.Pattern  # one figure: number, scale, then %, points or times
+    words: re.Pattern  # multiples and fractions written in words
+    trigger: re.Pattern  # where a claim may be: any percent, points, multiple or fraction word
+    scanner: MoneyScanner
+
+    def direction(self, words: list[str]) -> int:
+        """+1 for a rise, -1 for a fall, 0 when the words say neither (the nearest wins)."""
+        for w in reversed(words):
+            if w in self.up:
+                return 1
+            if w in self.down:
+                return -1
+        return 0
+
+
+def _words(data: dict, key: str) -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for w in data.get(key, ())}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def get_cues(lang: str) -> Cues:
+    base = normalize_lang(lang)
+    path = HERE / f"{base}.toml"
+    if not path.exists():
+        raise InputError(f"unsupported language {lang!r} for arithmetic checks")
+    data = read_toml(path)
+    lex = get_lexicon(base)
+    scanner = get_scanner(base)
+    change = data.get("change", {})
+    shares = data.get("shares", {})
+    direction = data.get("direction", {})
+    percent = tuple(dict.fromkeys([*data.get("percent", []), *_cldr_percent_words(base)]))
+    points = {k.lower(): float(v) for k, v in data.get("points", {}).items()}
+    multiples = {k.lower(): float(v) for k, v in data.get("multiples", {}).items()}
+    fractions = {k.lower(): float(v) for k, v in data.get("fractions", {}).items()}
+    times = tuple(data.get("times", {}).get("words", ()))
+
+    digits = digits_pattern(lex)
+    foreign = foreign_decimal_pattern(lex)
+    scales = [w for w in lex.scales if len(w) > 1 or w.isupper()]
+    scale = rf"(?:(?i:{_alt([w for w in scales if len(w) > 3 or w.islower()])})|{_alt([w for w in scales if not (len(w) > 3 or w.islower())])})(?![^\W\d_])"
+    word_end = r"(?![^\W\d_])"
+    pct = rf"(?:%|(?i:{_alt([p for p in percent if p != '%'])}){word_end})"
+    pts = rf"(?i:{_alt(points)}){word_end}"
+    tim = rf"(?i:{_alt(times)}){word_end}" if times else "(?!)"
+    figure = re.compile(
+        rf"(?<![^\W_])(?P<sign>[+\u2212\u2013-](?=\d))?(?P<num>{foreign}|{digits})"
+        rf"(?:(?:{_SP}|-)?(?P<scale>{scale}))?"
+        rf"(?:{_SP}?(?P<pct>{pct})(?:{_SP}(?P<pts2>{pts}))?|{_SP}(?P<pts>{pts})|(?:{_SP}|-)?(?P<times>{tim}))?"
+    )
+    words = re.compile(rf"(?i)(?<![^\W\d_])(?P<w>{_alt(list(multiples) + list(fractions))}){word_end}")
+    trig = [p for p in percent if p != "%"] + list(points) + list(multiples) + list(fractions) + list(times)
+    trigger = re.compile(rf"%|(?i:(?<![^\W\d_])(?:{_alt(trig)}))")
+    return Cues(
+        lang=base,
+        percent=percent,
+        points=points,
+        up=frozenset(w.lower() for w in direction.get("up", ())),
+        down=frozenset(w.lower() for w in direction.get("down", ())),
+        to=_words(change, "to"),
+        from_=_words(change, "from"),
+        base=_words(change, "base"),
+        by=_words(change, "by"),
+        breakers=frozenset(w.lower() for w in change.get("breakers", ())),
+        multiples=multiples,
+        times=times,
+        fractions=fractions,
+        of=_words(shares, "of"),
+        lead=_words(shares, "lead"),
+        restate=_words(shares, "restate"),
+        change_nouns=_words(shares, "change_nouns"),
+        from_suffixes=tuple(change.get("from_suffixes", ())),
+        to_suffixes=tuple(change.get("to_suffixes", ())),
+        figure=figure,
+        words=words,
+        trigger=trigger,
+        scanner=scanner,
+    )
+
+
+__all__ = ["Cues", "get_cues"]

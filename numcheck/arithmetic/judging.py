@@ -1,0 +1,385 @@
+"""arithmetic claims → findings: does the stated change or share follow from its figures?
+
+Every figure is an interval: half its last written digit (a round figure up to ±10%, as
+for money: ``round_figure_step``), widened by its hedge ("more than 50,000", "nearly
+doubled"); a multiple or fraction in words ("doubled", "a third") stands for ±10%. The
+computed value is the interval the formula takes over those intervals, with 2% slack for
+the writer's unrounded inputs; it holds when it meets the stated figure read with its hedge.
+
+Not holding only when every figure is read twice as coarsely is ``ambiguous``; so is a
+stated figure so far from the computed one (over 6×) that nothing says the figures are the
+ones it was computed from. Otherwise ``inconsistent``, with the usual slip named when the
+stated figure matches it: points stated as percent, the ratio stated as the change ("200%"
+for a doubling), the change taken as a share of the new figure, the direction reversed.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..lexicon import Lexicon
+from ..model import Finding, Hedge, Mention, Verdict
+from ..verdicts import _interval_ok
+from .claims import ArithClaim, Figure
+
+#: A multiple or fraction in words ("doubled", "a third") stands for this much either side.
+WORD_BAND = 0.10
+#: The most a written figure's rounding may stand for, either side (money's cap too).
+ROUND_CAP = 0.10
+#: Relative slack on a computed value: the writer computed from unrounded figures.
+SLACK = 0.02
+#: A stated figure this many times off the computed one is not about these figures.
+FAR = 6.0
+
+
+def _interval(f: Figure, k: float = 1.0) -> tuple[float, float]:
+    """The values a figure may stand for; ``k`` scales its rounding (2: read coarsely)."""
+    m = f.mention
+    v = m.value
+    # a round figure stands for ±10% at most, however coarsely it is read (as for money)
+    half = min(m.step / 2 * k, ROUND_CAP * abs(v)) if not f.word else abs(v) * WORD_BAND * (1 + (k - 1) / 2)
+    h = m.hedge
+    if h is Hedge.AT_LEAST:
+        return v - half, v * 1.5
+    if h is Hedge.AT_MOST:
+        return v / 1.5, v + half
+    if h is Hedge.NEAR_BELOW:
+        return v * 0.85, v + half
+    if h is Hedge.NEAR_ABOVE:
+        return v - half, v * 1.15
+    if h is Hedge.APPROX:
+        half = max(half, 0.05 * abs(v))
+    return v - half, v + half
+
+
+def _fits(e_lo: float, e_hi: float, stated: Figure, k: float, scale: float = 1.0) -> bool:
+    """Does the computed interval meet the stated figure (× ``scale``), with its hedge?"""
+    m = stated.mention
+    v = m.value * scale
+    half = (min(m.step / 2 * k, ROUND_CAP * abs(m.value)) if not stated.word else abs(m.value) * WORD_BAND * (1 + (k - 1) / 2)) * scale
+    slack = SLACK * k * max(abs(e_lo), abs(e_hi)) + 1e-9
+    return _interval_ok(e_lo - slack, e_hi + slack, v - half, v + half, m.hedge, v, v)
+
+
+def _magnitude(lo: float, hi: float) -> tuple[float, float]:
+    if lo >= 0:
+        return lo, hi
+    if hi <= 0:
+        return -hi, -lo
+    return 0.0, max(-lo, hi)
+
+
+def _written(f: Figure) -> str:
+    """The figure as the writer wrote it, hedge left out."""
+    return f.mention.text
+
+
+def _pct(v: float, like: Figure | None = None, signed: bool = False) -> str:
+    dec = 0
+    if like is not None and not like.word:
+        t = like.mention.number_text
+        for mark in ".,":
+            if mark in t and len(t.rsplit(mark, 1)[1]) < 3:
+                dec = len(t.rsplit(mark, 1)[1])
+    if abs(v) < 10 and dec == 0:
+        dec = 1
+    s = f"{abs(v):.{dec}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    sign = ("+" if v > 0 else "\u2212" if v < 0 else "") if signed else ""
+    return f"{sign}{s}%"
+
+
+def _num(v: float) -> str:
+    if abs(v) >= 1000:
+        return f"{v:,.0f}"
+    s = f"{v:.3g}" if abs(v) < 100 else f"{v:.0f}"
+    return s
+
+
+def _q(s: str) -> str:
+    return f"\u201c{s}\u201d"
+
+
+class _Judgement:
+    def __init__(self, claim: ArithClaim):
+        self.claim = claim
+        self.verdict = Verdict.CONSISTENT
+        self.expected: float | None = None
+        self.arith = ""
+        self.why = ""
+        self.suggestion: str | None = None
+
+
+def judge(claim: ArithClaim, lex: Lexicon) -> Finding | None:
+    shape = claim.shape
+    if shape == "change":
+        j = _change(claim)
+    elif shape == "index":
+        j = _index(claim)
+    else:
+        j = _share(claim)
+    if j is None:
+        return None
+    stated = claim.stated
+    source = (claim.old or claim.whole or claim.part or claim.new).mention  # type: ignore[union-attr]
+    target = stated.mention
+    expected = j.expected
+    deviation = None
+    if expected:
+        deviation = (target.value * (100 if stated.kind == "frac" and shape == "change" else 1) - abs(expected)) / abs(expected)
+    tolerance = (target.step / 2 / abs(target.value)) if target.value and not stated.word else WORD_BAND
+    if j.verdict is Verdict.CONSISTENT:
+        what = f"consistent with {_q(_stated_text(stated))}"
+        message = f"{j.arith} \u2014 {what}"
+    elif j.verdict is Verdict.AMBIGUOUS:
+        message = f"{j.arith} \u2014 {j.why}"
+    else:
+        message = f"{j.arith}" + (f" \u2014 {j.why}" if j.why else "")
+        if j.suggestion:
+            message += f"; suggest {_q(j.suggestion)}"
+    return Finding(
+        kind=claim.kind, verdict=j.verdict, source=source, target=target, expected=expected,
+        expected_max=None, deviation=deviation, tolerance=tolerance + SLACK, rate=None,
+        message=message, suggestion=j.suggestion if j.verdict is Verdict.INCONSISTENT else None,
+        cue=claim.cue,
+    )
+
+
+def _stated_text(f: Figure) -> str:
+    m = f.mention
+    return f"{m.hedge_text} {m.text}" if m.hedge_text else m.text
+
+
+def _replace_number(f: Figure, value: float, decimals_like: str) -> str | None:
+    m = f.mention
+    if f.word or m.number_start < m.start:
+        return None
+    off = m.number_start - m.start
+    dec = 0
+    for mark in ".,":
+        if mark in decimals_like and len(decimals_like.rsplit(mark, 1)[1]) < 3:
+            dec = len(decimals_like.rsplit(mark, 1)[1])
+    if abs(value) < 10 and dec == 0:
+        dec = 1
+    mark = "," if "," in decimals_like and "." not in decimals_like and dec else "."
+    x = f"{abs(value) / (m.scale or 1):.{dec}f}".replace(".", mark)
+    return m.text[:off] + x + m.text[off + len(m.number_text):]
+
+
+def _change(claim: ArithClaim) -> _Judgement | None:
+    p, a, b, d = claim.stated, claim.old, claim.new, claim.direction
+    assert a is not None and b is not None
+    j = _Judgement(claim)
+    ratio_txt = f"{_written(b)} / {_written(a)}"
+
+    def rel(k: float) -> tuple[float, float]:
+        x_lo, x_hi = _interval(a, k)
+        y_lo, y_hi = _interval(b, k)
+        if x_lo <= 0:
+            x_lo = a.value * 0.5
+        return (y_lo / x_hi - 1) * 100, (y_hi / x_lo - 1) * 100
+
+    exp = (b.value / a.value - 1) * 100
+    if p.kind == "mult":
+        factor = p.value
+        if d < 0 and factor > 1:
+            factor = 1 / factor  # "fell threefold": to a third
+        def ratio(k: float) -> tuple[float, float]:
+            lo, hi = rel(k)
+            return lo / 100 + 1, hi / 100 + 1
+        q = b.value / a.value
+        j.expected = q
+        j.arith = f"{ratio_txt} = {_num(q)}\u00d7"
+        sc = factor / p.value
+        if _fits(*ratio(1), p, 1, sc):
+            return j
+        j.arith += f", not {_num(factor)}\u00d7 ({_q(_stated_text(p))})"
+        if _fits(*ratio(2), p, 2, sc):
+            j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
+        elif not p.word and _fits(*ratio(1), p, 1, (factor + 1) / p.value):
+            j.verdict, j.why = Verdict.AMBIGUOUS, f"matches {_q(_stated_text(p))} read as ×{_num(factor + 1)} (\u201cN times more\u201d)"
+        elif not p.word and d == 0:
+            j.verdict, j.why = Verdict.AMBIGUOUS, f"{_q(_stated_text(p))} may count occurrences, not a multiple"
+        elif max(q, factor) / max(min(q, factor), 1e-9) > FAR:
+            j.verdict, j.why = Verdict.AMBIGUOUS, "too far from the stated multiple to be what it was computed from"
+        else:
+            j.verdict = Verdict.INCONSISTENT
+        return j
+
+    if p.kind == "pts":
+        scale = p.points
+        if a.kind == "pct":
+            diff_txt = f"{_written(b)} \u2212 {_written(a)}"
+        else:
+            diff_txt = f"{_written(b)} \u2212 {_written(a)}"
+        def diff(k: float) -> tuple[float, float]:
+            x_lo, x_hi = _interval(a, k)
+            y_lo, y_hi = _interval(b, k)
+            return y_lo - x_hi, y_hi - x_lo
+        e = b.value - a.value
+        j.expected = e
+        unit = "points" if a.kind == "pct" else "points"
+        j.arith = f"{diff_txt} = {'+' if e > 0 else '−' if e < 0 else ''}{_num(abs(e))} {unit}"
+        lo, hi = diff(1)
+        if d and (hi < 0 if d > 0 else lo > 0):
+            j.verdict, j.why = Verdict.INCONSISTENT, f"the figures go {'down' if d > 0 else 'up'}, the text says {'up' if d > 0 else 'down'}"
+            return j
+        if _fits(*_magnitude(lo, hi), p, 1, scale):
+            return j
+        j.arith += f", not {_stated_text(p)}"
+        if _fits(*_magnitude(*diff(2)), p, 2, scale):
+            j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
+        elif _fits(*_magnitude(*rel(1)), p, 1, scale):
+            j.verdict, j.why = Verdict.INCONSISTENT, f"it is the percent change ({_pct(exp, p, True)}) stated as points"
+        elif abs(e) and max(abs(e), p.value * scale) / max(min(abs(e), p.value * scale), 1e-9) > FAR:
+            j.verdict, j.why = Verdict.AMBIGUOUS, "too far from the stated change to be what it was computed from"
+        else:
+            j.verdict = Verdict.INCONSISTENT
+        return j
+
+    # a percent ("15%") or a fraction in words ("by a third")
+    scale = 100.0 if p.kind == "frac" else 1.0
+    j.expected = exp
+    j.arith = f"{ratio_txt} = {_pct(exp, p, True)}"
+    lo, hi = rel(1)
+    stated_signed = ("+" if d > 0 else "\u2212" if d < 0 else "") + (p.mention.text if not p.word else _pct(p.value * 100))
+    if d and (hi < 0 if d > 0 else lo > 0):
+        j.arith += f", not {stated_signed}"
+        j.verdict = Verdict.INCONSISTENT
+        j.why = f"the figures go {'down' if d > 0 else 'up'}, the text says {'up' if d > 0 else 'down'}"
+        if _fits(*_magnitude(*_swap(a, b, 1)), p, 1, scale):
+            j.why += f": the change computed the wrong way round ({_written(a)} / {_written(b)})"
+        return j
+    if _fits(*_magnitude(lo, hi), p, 1, scale):
+        return j
+    j.arith += f", not {stated_signed}"
+    if _fits(*_magnitude(*rel(2)), p, 2, scale):
+        j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
+        return j
+    j.verdict = Verdict.INCONSISTENT
+    j.suggestion = _replace_number(p, exp, p.mention.number_text) if p.kind == "pct" else None
+    if a.kind == "pct" and p.kind == "pct":
+        def pts(k: float) -> tuple[float, float]:
+            x_lo, x_hi = _interval(a, k)
+            y_lo, y_hi = _interval(b, k)
+            return _magnitude(y_lo - x_hi, y_hi - x_lo)
+        if _fits(*pts(1), p, 1):
+            j.why = (f"points stated as percent: {_written(b)} \u2212 {_written(a)} is a change of "
+                     f"{_num(abs(b.value - a.value))} percentage points, a {_pct(exp, p)} {'rise' if exp > 0 else 'fall'}")
+            j.suggestion = None
+            return j
+    ratio_lo, ratio_hi = (x + 100 for x in rel(1))
+    if p.kind == "pct" and _fits(ratio_lo, ratio_hi, p, 1):
+        j.why = (f"{_q(p.mention.text)} is the new figure as a percentage of the old ({_pct(b.value / a.value * 100)}), "
+                 f"not the change" + (" (a doubling is +100%)" if 1.9 < b.value / a.value < 2.1 else ""))
+        return j
+    if _fits(*_magnitude(*_swap(a, b, 1)), p, 1, scale):
+        j.why = f"the change taken as a share of the new figure ({_written(b)}), not of the old ({_written(a)})"
+        return j
+    stated = p.value * scale
+    if exp and max(abs(exp), stated) / max(min(abs(exp), stated), 1e-9) > FAR:
+        j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, "too far from the stated change to be what it was computed from", None
+    return j
+
+
+def _swap(a: Figure, b: Figure, k: float) -> tuple[float, float]:
+    """(old − new) / new: the change computed on the wrong base."""
+    x_lo, x_hi = _interval(a, k)
+    y_lo, y_hi = _interval(b, k)
+    return (x_lo / y_hi - 1) * 100, (x_hi / y_lo - 1) * 100
+
+
+def _index(claim: ArithClaim) -> _Judgement | None:
+    p, y, dd, d = claim.stated, claim.new, claim.part, claim.direction
+    assert y is not None and dd is not None
+    j = _Judgement(claim)
+
+    def pct(k: float) -> tuple[float, float]:
+        y_lo, y_hi = _interval(y, k)
+        c_lo, c_hi = _interval(dd, k)
+        if d < 0:
+            x_lo, x_hi = y_lo + c_lo, y_hi + c_hi
+        else:
+            x_lo, x_hi = y_lo - c_hi, y_hi - c_lo
+        if x_lo <= 0:
+            return 0.0, math.inf
+        return c_lo / x_hi * 100, c_hi / x_lo * 100
+
+    x = y.value - d * dd.value
+    if x <= 0:
+        return None
+    e = dd.value / x * 100
+    j.expected = e
+    op = "+" if d < 0 else "\u2212"
+    j.arith = f"{_num(dd.value)} / ({_num(y.value)} {op} {_num(dd.value)}) = {_pct(e, p)}"
+    if _fits(*pct(1), p, 1):
+        return j
+    j.arith += f", not {p.mention.text}"
+    if _fits(*pct(2), p, 2):
+        j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
+        return j
+    j.verdict = Verdict.INCONSISTENT
+    j.suggestion = _replace_number(p, e, p.mention.number_text)
+    on_new = dd.value / y.value * 100
+    if _fits(on_new * (1 - SLACK), on_new * (1 + SLACK), p, 1):
+        j.why = f"the change taken as a share of the new level ({_written(y)}), not of the old ({_num(x)})"
+    elif max(e, p.value) / max(min(e, p.value), 1e-9) > FAR:
+        j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, "too far from the stated change to be what it was computed from", None
+    return j
+
+
+def _share(claim: ArithClaim) -> _Judgement | None:
+    j = _Judgement(claim)
+    part, whole, stated = claim.part, claim.whole, claim.stated
+    assert part is not None and whole is not None
+    if claim.shape == "share":  # A of B, or P%
+        def share(k: float) -> tuple[float, float]:
+            a_lo, a_hi = _interval(part, k)
+            b_lo, b_hi = _interval(whole, k)
+            return a_lo / b_hi * 100, a_hi / max(b_lo, 1e-9) * 100
+        e = part.value / whole.value * 100
+        j.expected = e
+        j.arith = f"{_written(part)} / {_written(whole)} = {_pct(e, stated)}"
+        if _fits(*share(1), stated, 1):
+            return j
+        j.arith += f", not {stated.mention.text}"
+        if _fits(*share(2), stated, 2):
+            j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
+            return j
+        j.verdict = Verdict.INCONSISTENT
+        j.suggestion = _replace_number(stated, e, stated.mention.number_text)
+        rest = whole.value - part.value
+        if rest > 0:
+            r = part.value / rest * 100
+            if _fits(r * (1 - SLACK), r * (1 + SLACK), stated, 1):
+                j.why = f"it is {_written(part)} as a share of the rest ({_num(rest)}), not of the whole"
+                return j
+        if max(e, stated.value) / max(min(e, stated.value), 1e-9) > FAR:
+            j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, "too far from the stated share to be what it was computed from", None
+        return j
+    # P% (or a fraction) of B, or A
+    frac = part.value / 100 if part.kind == "pct" else part.value
+
+    def amount(k: float) -> tuple[float, float]:
+        p_lo, p_hi = _interval(part, k)
+        b_lo, b_hi = _interval(whole, k)
+        f = 0.01 if part.kind == "pct" else 1.0
+        return p_lo * f * b_lo, p_hi * f * b_hi
+    e = frac * whole.value
+    j.expected = e
+    how = _written(part) if part.kind == "pct" else f"{_q(part.mention.text)} ({_num(frac)})"
+    j.arith = f"{how} of {_written(whole)} = {_num(e)}"
+    if _fits(*amount(1), stated, 1):
+        return j
+    j.arith += f", not {stated.mention.text}"
+    if _fits(*amount(2), stated, 2):
+        j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
+        return j
+    j.verdict = Verdict.INCONSISTENT
+    if max(e, stated.value) / max(min(e, stated.value), 1e-9) > FAR:
+        j.verdict, j.why = Verdict.AMBIGUOUS, "too far from the stated figure to be what it was computed from"
+    return j
+
+
+__all__ = ["judge"]
