@@ -196,7 +196,7 @@ class NumcheckFile(pytest.File):
             day, used = None, None
         lang = doc.lang or s.lang
         try:
-            result = check_document(doc, date=day, lang=lang, tolerance=s.tolerance)
+            result = check_document(doc, date=day, lang=lang, tolerance=s.tolerance, kinds=_configured_kinds(self.path))
         except NumcheckError as e:  # an unknown language in the front matter, …
             yield NumcheckInputErrorItem.from_parent(self, name="input-error", message=self._one_line(e))
             return
@@ -324,3 +324,10 @@ def numcheck(request: pytest.FixtureRequest):
 
     s = _settings(request.config)
     return NumcheckHelper(date=s.date, lang=s.lang, tolerance=s.tolerance, strict=s.strict)
+
+
+def _configured_kinds(path) -> tuple[str, ...] | None:
+    """The ``kinds`` of the project configuration nearest to the content file (all: None)."""
+    from .config import load_config
+
+    return load_config(path).kinds

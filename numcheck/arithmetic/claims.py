@@ -72,6 +72,10 @@ class ArithClaim:
     whole: Figure | None = None
     direction: int = 0
     cue: str = ""
+    #: "weak" when the old figure is joined by a comparison word ("compared with",
+    #: "against"), which can also bring in a second comparison ("… compared with 146,610
+    #: in April" after a year-on-year change): an inconsistency is then only ambiguous.
+    strength: str = "strong"
 
     @property
     def kind(self) -> str:
@@ -282,13 +286,21 @@ def _is_change(text: str, floor: int, f: Figure, cues: Cues) -> bool:
         return False
     if _followed_by_of(text, f, cues):
         return False
+    near = gap_text(text, max(floor, f.start - 40), f.start).split()
+    if f.kind == "frac":  # "cut by a third"; not "in the first half", "for a third month"
+        return bool(near) and near[-1] in cues.by and not _followed_by_word(text, f, cues)
     if f.sign or _direction_after(text, f, cues):
         return True
-    near = gap_text(text, max(floor, f.start - 40), f.start).split()
     if not near:
         return False
     last = near[-1]
     return last in cues.by or bool(cues.direction(near[-3:]))
+
+
+def _followed_by_word(text: str, f: Figure, cues: Cues) -> bool:
+    """ "a third successive month": an ordinal, not a fraction."""
+    m = re.match(r"[ \u00a0]+([^\W\d_]{2,})", text[f.end:f.end + 30])
+    return bool(m) and m.group(1).lower() not in cues.to + cues.from_ + cues.base
 
 
 def _change_forward(text, floor, p, a, b, g01, g12, cues) -> ArithClaim | None:
@@ -296,10 +308,14 @@ def _change_forward(text, floor, p, a, b, g01, g12, cues) -> ArithClaim | None:
     if not _change_word(p) or not _level_pair(a, b) or not _is_change(text, floor, p, cues):
         return None
     d = _direction_before(text, p, floor, cues) or _direction_after(text, p, cues)
-    if ends_with(g01, cues.to, cues, 2, cues.to_suffixes) and ends_with(g12, cues.base, cues, 4, cues.from_suffixes):
-        return ArithClaim("change", p, old=b, new=a, direction=d, cue=g12)
+    if ends_with(g01, cues.to, cues, 2, cues.to_suffixes):
+        base = ends_with(g12, cues.base, cues, 4, cues.from_suffixes)
+        if base:
+            old, new = _aligned(b, a)
+            return ArithClaim("change", p, old=old, new=new, direction=d, cue=g12, strength=_strength(base, cues))
     if ends_with(g01, cues.from_, cues, 2, cues.from_suffixes) and ends_with(g12, cues.to, cues, 4, cues.to_suffixes):
-        return ArithClaim("change", p, old=a, new=b, direction=d, cue=g01)
+        old, new = _aligned(a, b)
+        return ArithClaim("change", p, old=old, new=new, direction=d, cue=g01)
     return None
 
 
@@ -313,11 +329,37 @@ def _change_after(text, floor, before, a, b, p, g01, g12, cues) -> ArithClaim | 
     d = cues.direction(words) or p.sign
     if not _restates_change(g12, cues, d or (p.kind == "mult")):
         return None
+    after = _norm(text[p.end:p.end + 20])
+    if any(after == w or after.startswith(w + " ") for w in cues.base):
+        return None  # "…, a drop of 42 pct from last year": a change against something else
     if _tail(before, cues.from_) and ends_with(g01, cues.to, cues, 4, cues.to_suffixes):
-        return ArithClaim("change", p, old=a, new=b, direction=d, cue=g12)
-    if _tail(before, cues.to) and ends_with(g01, cues.base, cues, 4, cues.from_suffixes):
-        return ArithClaim("change", p, old=b, new=a, direction=d, cue=g12)
+        old, new = _aligned(a, b)
+        return ArithClaim("change", p, old=old, new=new, direction=d, cue=g12)
+    if _tail(before, cues.to) and ends_with(g01, cues.from_, cues, 4, cues.from_suffixes):
+        old, new = _aligned(b, a)
+        return ArithClaim("change", p, old=old, new=new, direction=d, cue=g12)
     return None
+
+
+def _strength(base: str, cues: Cues) -> str:
+    return "strong" if base in cues.from_ or base in cues.strong_base else "weak"
+
+
+def _aligned(old: Figure, new: Figure) -> tuple[Figure, Figure]:
+    """ "to 690 mln dlrs from 500": a scale word written once stands for both figures."""
+    a, b = old.mention, new.mention
+    if a.scale != 1.0 and b.scale == 1.0 and _like(a, b):
+        return old, replace(new, mention=replace(b, value=b.value * a.scale, step=b.step * a.scale, scale=a.scale))
+    if b.scale != 1.0 and a.scale == 1.0 and _like(b, a):
+        return replace(old, mention=replace(a, value=a.value * b.scale, step=a.step * b.scale, scale=b.scale)), new
+    return old, new
+
+
+def _like(scaled: Mention, bare: Mention) -> bool:
+    """Is ``bare`` written at the scale of ``scaled`` ("500" next to "690 mln"), not in full
+    ("900,000" next to "1.2 mln")? Its figure is within 10× of the other's."""
+    m = scaled.value / scaled.scale
+    return m / 10 <= bare.value <= m * 10
 
 
 def _restates_change(gap: str, cues: Cues, directed) -> bool:

@@ -53,6 +53,7 @@ class Cues:
     to: tuple[str, ...]
     from_: tuple[str, ...]
     base: tuple[str, ...]
+    strong_base: tuple[str, ...]  # base words as binding as "from" ("nach" in German)
     by: tuple[str, ...]
     breakers: frozenset[str]
     multiples: dict[str, float]
@@ -126,6 +127,7 @@ def get_cues(lang: str) -> Cues:
         to=_words(change, "to"),
         from_=_words(change, "from"),
         base=_words(change, "base"),
+        strong_base=_words(change, "strong_base"),
         by=_words(change, "by"),
         breakers=frozenset(w.lower() for w in change.get("breakers", ())),
         multiples=multiples,

@@ -37,7 +37,7 @@ def _interval(f: Figure, k: float = 1.0) -> tuple[float, float]:
     m = f.mention
     v = m.value
     # a round figure stands for ±10% at most, however coarsely it is read (as for money)
-    half = min(m.step / 2 * k, ROUND_CAP * abs(v)) if not f.word else abs(v) * WORD_BAND * (1 + (k - 1) / 2)
+    half = _half(m, k) if not f.word else abs(v) * WORD_BAND * (1 + (k - 1) / 2)
     h = m.hedge
     if h is Hedge.AT_LEAST:
         return v - half, v * 1.5
@@ -52,11 +52,17 @@ def _interval(f: Figure, k: float = 1.0) -> tuple[float, float]:
     return v - half, v + half
 
 
+def _half(m: Mention, k: float) -> float:
+    """Half the rounding step; read ``k`` times as coarsely, but never beyond ±10% by that."""
+    half = m.step / 2
+    return max(half, min(half * k, ROUND_CAP * abs(m.value)))
+
+
 def _fits(e_lo: float, e_hi: float, stated: Figure, k: float, scale: float = 1.0) -> bool:
     """Does the computed interval meet the stated figure (× ``scale``), with its hedge?"""
     m = stated.mention
     v = m.value * scale
-    half = (min(m.step / 2 * k, ROUND_CAP * abs(m.value)) if not stated.word else abs(m.value) * WORD_BAND * (1 + (k - 1) / 2)) * scale
+    half = (_half(m, k) if not stated.word else abs(m.value) * WORD_BAND * (1 + (k - 1) / 2)) * scale
     slack = SLACK * k * max(abs(e_lo), abs(e_hi)) + 1e-9
     return _interval_ok(e_lo - slack, e_hi + slack, v - half, v + half, m.hedge, v, v)
 
@@ -244,14 +250,12 @@ def _change(claim: ArithClaim) -> _Judgement | None:
     j.arith = f"{ratio_txt} = {_pct(exp, p, True)}"
     lo, hi = rel(1)
     stated_signed = ("+" if d > 0 else "\u2212" if d < 0 else "") + (p.mention.text if not p.word else _pct(p.value * 100))
-    if d and (hi < 0 if d > 0 else lo > 0):
-        j.arith += f", not {stated_signed}"
-        j.verdict = Verdict.INCONSISTENT
-        j.why = f"the figures go {'down' if d > 0 else 'up'}, the text says {'up' if d > 0 else 'down'}"
-        if _fits(*_magnitude(*_swap(a, b, 1)), p, 1, scale):
-            j.why += f": the change computed the wrong way round ({_written(a)} / {_written(b)})"
-        return j
+    reversed_ = bool(d) and (hi < 0 if d > 0 else lo > 0)
+    against = f"the figures go {'down' if d > 0 else 'up'}, the text says {'up' if d > 0 else 'down'}"
     if _fits(*_magnitude(lo, hi), p, 1, scale):
+        if reversed_:  # the size holds; the direction alone is thin evidence (an inverse quote: yen per dollar)
+            j.arith += f", not {stated_signed}"
+            j.verdict, j.why = Verdict.AMBIGUOUS, f"{against} (a quote read the other way round?)"
         return j
     j.arith += f", not {stated_signed}"
     if _fits(*_magnitude(*rel(2)), p, 2, scale):
@@ -275,11 +279,19 @@ def _change(claim: ArithClaim) -> _Judgement | None:
                  f"not the change" + (" (a doubling is +100%)" if 1.9 < b.value / a.value < 2.1 else ""))
         return j
     if _fits(*_magnitude(*_swap(a, b, 1)), p, 1, scale):
-        j.why = f"the change taken as a share of the new figure ({_written(b)}), not of the old ({_written(a)})"
+        if reversed_:
+            j.why = f"{against}: the change computed the wrong way round ({_written(a)} / {_written(b)})"
+        else:
+            j.why = f"the change taken as a share of the new figure ({_written(b)}), not of the old ({_written(a)})"
         return j
     stated = p.value * scale
     if exp and max(abs(exp), stated) / max(min(abs(exp), stated), 1e-9) > FAR:
         j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, "too far from the stated change to be what it was computed from", None
+    elif claim.strength == "weak":
+        j.verdict, j.suggestion = Verdict.AMBIGUOUS, None
+        j.why = f"but {_q(claim.cue)} may compare with another period than the change does"
+    elif reversed_:
+        j.why = against
     return j
 
 
