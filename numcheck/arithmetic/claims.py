@@ -133,11 +133,14 @@ def figures(text: str, start: int, end: int, cues: Cues, mentions: list[Mention]
         if kind == "num":
             # a money or unit mention already read there gives the currency, span and hedge
             for mm in inside:
-                if mm.start <= s < mm.end:
+                # not a range or a span over two figures ("de 400 a 300 millones"): each
+                # figure is read on its own then
+                if mm.number_start == s and not mm.is_range and not any(c.isdigit() for c in text[e:mm.end]):
                     mention = replace(mm, kind="number")
                     break
         if mention.hedge is None:
             mention = _hedged(text, mention, cues)
+        mention = _not_a_hedge(mention, cues)
         out.append(Figure(mention, kind, sign, pts))
     for m in cues.words.finditer(text, start, end):
         w = _norm(m.group("w"))
@@ -156,6 +159,14 @@ def figures(text: str, start: int, end: int, cues: Cues, mentions: list[Mention]
             continue
         kept.append(f)
     return kept
+
+
+def _not_a_hedge(m: Mention, cues: Cues) -> Mention:
+    """ "hasta 690 millones", "tot 690 miljoen": "up to" is also the "to" of a change; the
+    words of a change are cues here, not hedges."""
+    if m.hedge_text and m.hedge_text.lower() in cues.to + cues.from_ + cues.base:
+        return replace(m, hedge=None, hedge_text=None, hedge_start=None)
+    return m
 
 
 def _hedged(text: str, mention: Mention, cues: Cues) -> Mention:
@@ -177,6 +188,7 @@ def gap_text(text: str, a: int, b: int) -> str:
 def ends_with(gap: str, phrases: tuple[str, ...], cues: Cues, fillers: int = 3, suffixes: tuple[str, ...] = ()) -> str | None:
     """The phrase of ``phrases`` the gap ends with, after at most ``fillers`` plain words
     (the unit of the figure before: "mln dlrs from"); None when it does not end so."""
+    gap = gap.rstrip(", ")  # "ou seja, 30%": a comma before the figure is punctuation
     for p in phrases:
         if gap == p:
             return p
@@ -203,6 +215,8 @@ def _tail(gap: str, phrases: tuple[str, ...]) -> str | None:
 
 
 def _fillers_ok(before: str, cues: Cues, limit: int) -> bool:
+    if "," in before.strip().lstrip(","):
+        return False  # a clause between: ", un descenso de" is not "from"
     words = [w.strip(",") for w in before.split()]
     words = [w for w in words if w and w not in _SYMBOLS]
     if len(words) > limit:
@@ -267,8 +281,11 @@ def _claims_in(text: str, floor: int, figs: list[Figure], cues: Cues) -> list[Ar
         before = gap_text(text, figs[i - 1].end if i else floor, f0.start)
         claim = None
         if f2 is not None and g12 is not None:
-            claim = (_change_forward(text, floor, f0, f1, f2, g01, g12, cues)
-                     or _change_after(text, floor, before, f0, f1, f2, g01, g12, cues)
+            # "bajó del 14,2 % al 13,7 %, un descenso de 0,5 puntos": from-to first, as
+            # "del 14,2 %" also reads "by 14.2%"
+            claim = (_change_after(text, floor, before, f0, f1, f2, g01, g12, cues)
+                     or _change_forward(text, floor, f0, f1, f2, g01, g12, cues)
+                     or _change_cases(text, floor, f0, f1, f2, g01, g12, cues)
                      or _index(text, floor, f0, f1, f2, g01, g12, cues)
                      or _share(text, before, f0, f1, f2, g01, g12, cues))
         if claim is not None:
@@ -319,6 +336,30 @@ def _change_forward(text, floor, p, a, b, g01, g12, cues) -> ArithClaim | None:
     return None
 
 
+def _case_word(text: str, f: Figure) -> str:
+    """The word that carries a figure's case ending: its own unit word ("3 prosentista") or
+    the next word ("500 miljoonasta")."""
+    own = f.mention.text.split()
+    if len(own) > 1 and own[-1].isalpha():
+        return own[-1].lower()
+    m = re.match(r"[ \u00a0]*([^\W\d_]+)", text[f.end:f.end + 40])
+    return m.group(1).lower() if m else ""
+
+
+def _change_cases(text, floor, p, a, b, g01, g12, cues) -> ArithClaim | None:
+    """Finnish: "kasvoi 15 prosenttia 500 miljoonasta 690 miljoonaan": from and to are the
+    elative and illative endings of the words after the figures."""
+    if not cues.from_suffixes or not _change_word(p) or not _level_pair(a, b):
+        return None
+    if not _is_change(text, floor, p, cues) or len(g01.split()) > 1 or len(g12.split()) > 3:
+        return None
+    wa, wb = _case_word(text, a), _case_word(text, b)
+    if wa.endswith(cues.from_suffixes) and wb.endswith(cues.to_suffixes):
+        old, new = _aligned(a, b)
+        return ArithClaim("change", p, old=old, new=new, direction=_direction_before(text, p, floor, cues), cue=g12)
+    return None
+
+
 def _change_after(text, floor, before, a, b, p, g01, g12, cues) -> ArithClaim | None:
     """ "from 500 to 690, a rise of 38%" · "to 690 from 500 (+38%)"."""
     if not _change_word(p) or not _level_pair(a, b):
@@ -335,7 +376,7 @@ def _change_after(text, floor, before, a, b, p, g01, g12, cues) -> ArithClaim | 
     if _tail(before, cues.from_) and ends_with(g01, cues.to, cues, 4, cues.to_suffixes):
         old, new = _aligned(a, b)
         return ArithClaim("change", p, old=old, new=new, direction=d, cue=g12)
-    if _tail(before, cues.to) and ends_with(g01, cues.from_, cues, 4, cues.from_suffixes):
+    if _tail(before, cues.to) and ends_with(g01, cues.from_ + cues.strong_base, cues, 4, cues.from_suffixes):
         old, new = _aligned(b, a)
         return ArithClaim("change", p, old=old, new=new, direction=d, cue=g12)
     return None
@@ -387,7 +428,7 @@ def _restates_change(gap: str, cues: Cues, directed) -> bool:
 
 def _index(text, floor, d, p, y, g01, g12, cues) -> ArithClaim | None:
     """ "lost 450 points, or 1.8%, to 15,550": the old level is the new one minus the change."""
-    if y.kind != "num" or d.kind not in ("pts", "num") or p.kind != "pct":
+    if y.kind not in ("num", "pts") or d.kind not in ("pts", "num") or p.kind != "pct":
         return None
     if d.kind == "num" and (d.mention.unit != y.mention.unit):
         return None

@@ -32,12 +32,29 @@ SLACK = 0.02
 FAR = 6.0
 
 
-def _interval(f: Figure, k: float = 1.0) -> tuple[float, float]:
-    """The values a figure may stand for; ``k`` scales its rounding (2: read coarsely)."""
+def _sharp_step(m: Mention) -> float:
+    """The step of a figure read as exact to its last written digit: "500 million" to the
+    million, "1.8 million" to 100,000 (trailing zeros not read as rounding)."""
+    t = m.number_text
+    for mark in ".,":
+        if mark in t:
+            frac = t.rsplit(mark, 1)[1]
+            if frac.isdigit() and len(frac) < 3:
+                return 10.0 ** -len(frac) * (m.scale or 1.0)
+    if (m.scale or 1.0) == 1.0 and m.step <= 1.0:
+        return 0.0  # "1,410 units", "12 schools": a count is exact
+    return min(m.step, m.scale or 1.0) if m.step else 0.0
+
+
+def _interval(f: Figure, lenient: bool) -> tuple[float, float]:
+    """The values an input figure may stand for: exact to its last digit, or (``lenient``)
+    with its trailing zeros read as rounding, up to ±10%; widened by its hedge."""
     m = f.mention
     v = m.value
-    # a round figure stands for ±10% at most, however coarsely it is read (as for money)
-    half = _half(m, k) if not f.word else abs(v) * WORD_BAND * (1 + (k - 1) / 2)
+    if f.word:
+        half = abs(v) * WORD_BAND
+    else:
+        half = (min(m.step, 2 * ROUND_CAP * abs(v)) if lenient else _sharp_step(m)) / 2
     h = m.hedge
     if h is Hedge.AT_LEAST:
         return v - half, v * 1.5
@@ -52,19 +69,24 @@ def _interval(f: Figure, k: float = 1.0) -> tuple[float, float]:
     return v - half, v + half
 
 
-def _half(m: Mention, k: float) -> float:
-    """Half the rounding step; read ``k`` times as coarsely, but never beyond ±10% by that."""
-    half = m.step / 2
-    return max(half, min(half * k, ROUND_CAP * abs(m.value)))
-
-
-def _fits(e_lo: float, e_hi: float, stated: Figure, k: float, scale: float = 1.0) -> bool:
-    """Does the computed interval meet the stated figure (× ``scale``), with its hedge?"""
+def _fits(e_lo: float, e_hi: float, stated: Figure, lenient: bool, scale: float = 1.0) -> bool:
+    """Does the computed interval meet the stated figure (× ``scale``), read with its own
+    rounding and hedge? ``lenient``: more slack for the writer's unrounded inputs."""
     m = stated.mention
     v = m.value * scale
-    half = (_half(m, k) if not stated.word else abs(m.value) * WORD_BAND * (1 + (k - 1) / 2)) * scale
-    slack = SLACK * k * max(abs(e_lo), abs(e_hi)) + 1e-9
+    half = (min(m.step, 2 * ROUND_CAP * abs(m.value)) / 2 if not stated.word else abs(m.value) * WORD_BAND) * scale
+    slack = SLACK * max(abs(e_lo), abs(e_hi)) + 1e-9
     return _interval_ok(e_lo - slack, e_hi + slack, v - half, v + half, m.hedge, v, v)
+
+
+def _loose(claim: ArithClaim) -> str:
+    """Why a claim that holds only leniently is not called wrong: the round figures."""
+    figs = [f for f in (claim.old, claim.new, claim.part, claim.whole) if f is not None and not f.word]
+    round_ = [f for f in figs if f.mention.step > _sharp_step(f.mention) or f.mention.hedge is not None]
+    if round_:
+        names = " and ".join(_q(_written(f)) for f in round_)
+        return f"holds only if {names} {'is a rounded figure' if len(round_) == 1 else 'are rounded figures'}"
+    return "holds only with more slack than the figures' own rounding: the writer may have computed from unrounded figures"
 
 
 def _magnitude(lo: float, hi: float) -> tuple[float, float]:
@@ -179,9 +201,9 @@ def _change(claim: ArithClaim) -> _Judgement | None:
     j = _Judgement(claim)
     ratio_txt = f"{_written(b)} / {_written(a)}"
 
-    def rel(k: float) -> tuple[float, float]:
-        x_lo, x_hi = _interval(a, k)
-        y_lo, y_hi = _interval(b, k)
+    def rel(lenient: bool) -> tuple[float, float]:
+        x_lo, x_hi = _interval(a, lenient)
+        y_lo, y_hi = _interval(b, lenient)
         if x_lo <= 0:
             x_lo = a.value * 0.5
         return (y_lo / x_hi - 1) * 100, (y_hi / x_lo - 1) * 100
@@ -191,19 +213,19 @@ def _change(claim: ArithClaim) -> _Judgement | None:
         factor = p.value
         if d < 0 and factor > 1:
             factor = 1 / factor  # "fell threefold": to a third
-        def ratio(k: float) -> tuple[float, float]:
-            lo, hi = rel(k)
+        def ratio(lenient: bool) -> tuple[float, float]:
+            lo, hi = rel(lenient)
             return lo / 100 + 1, hi / 100 + 1
         q = b.value / a.value
         j.expected = q
         j.arith = f"{ratio_txt} = {_num(q)}\u00d7"
         sc = factor / p.value
-        if _fits(*ratio(1), p, 1, sc):
+        if _fits(*ratio(False), p, False, sc):
             return j
         j.arith += f", not {_num(factor)}\u00d7 ({_q(_stated_text(p))})"
-        if _fits(*ratio(2), p, 2, sc):
-            j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
-        elif not p.word and _fits(*ratio(1), p, 1, (factor + 1) / p.value):
+        if _fits(*ratio(True), p, True, sc):
+            j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
+        elif not p.word and _fits(*ratio(False), p, False, (factor + 1) / p.value):
             j.verdict, j.why = Verdict.AMBIGUOUS, f"matches {_q(_stated_text(p))} read as ×{_num(factor + 1)} (\u201cN times more\u201d)"
         elif not p.word and d == 0:
             j.verdict, j.why = Verdict.AMBIGUOUS, f"{_q(_stated_text(p))} may count occurrences, not a multiple"
@@ -219,24 +241,24 @@ def _change(claim: ArithClaim) -> _Judgement | None:
             diff_txt = f"{_written(b)} \u2212 {_written(a)}"
         else:
             diff_txt = f"{_written(b)} \u2212 {_written(a)}"
-        def diff(k: float) -> tuple[float, float]:
-            x_lo, x_hi = _interval(a, k)
-            y_lo, y_hi = _interval(b, k)
+        def diff(lenient: bool) -> tuple[float, float]:
+            x_lo, x_hi = _interval(a, lenient)
+            y_lo, y_hi = _interval(b, lenient)
             return y_lo - x_hi, y_hi - x_lo
         e = b.value - a.value
         j.expected = e
         unit = "points" if a.kind == "pct" else "points"
         j.arith = f"{diff_txt} = {'+' if e > 0 else '−' if e < 0 else ''}{_num(abs(e))} {unit}"
-        lo, hi = diff(1)
+        lo, hi = diff(False)
         if d and (hi < 0 if d > 0 else lo > 0):
             j.verdict, j.why = Verdict.INCONSISTENT, f"the figures go {'down' if d > 0 else 'up'}, the text says {'up' if d > 0 else 'down'}"
             return j
-        if _fits(*_magnitude(lo, hi), p, 1, scale):
+        if _fits(*_magnitude(lo, hi), p, False, scale):
             return j
         j.arith += f", not {_stated_text(p)}"
-        if _fits(*_magnitude(*diff(2)), p, 2, scale):
-            j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
-        elif _fits(*_magnitude(*rel(1)), p, 1, scale):
+        if _fits(*_magnitude(*diff(True)), p, True, scale):
+            j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
+        elif _fits(*_magnitude(*rel(False)), p, False, scale):
             j.verdict, j.why = Verdict.INCONSISTENT, f"it is the percent change ({_pct(exp, p, True)}) stated as points"
         elif abs(e) and max(abs(e), p.value * scale) / max(min(abs(e), p.value * scale), 1e-9) > FAR:
             j.verdict, j.why = Verdict.AMBIGUOUS, "too far from the stated change to be what it was computed from"
@@ -248,41 +270,43 @@ def _change(claim: ArithClaim) -> _Judgement | None:
     scale = 100.0 if p.kind == "frac" else 1.0
     j.expected = exp
     j.arith = f"{ratio_txt} = {_pct(exp, p, True)}"
-    lo, hi = rel(1)
+    lo, hi = rel(False)
     stated_signed = ("+" if d > 0 else "\u2212" if d < 0 else "") + (p.mention.text if not p.word else _pct(p.value * 100))
     reversed_ = bool(d) and (hi < 0 if d > 0 else lo > 0)
     against = f"the figures go {'down' if d > 0 else 'up'}, the text says {'up' if d > 0 else 'down'}"
-    if _fits(*_magnitude(lo, hi), p, 1, scale):
+    if _fits(*_magnitude(lo, hi), p, False, scale):
         if reversed_:  # the size holds; the direction alone is thin evidence (an inverse quote: yen per dollar)
             j.arith += f", not {stated_signed}"
             j.verdict, j.why = Verdict.AMBIGUOUS, f"{against} (a quote read the other way round?)"
         return j
     j.arith += f", not {stated_signed}"
-    if _fits(*_magnitude(*rel(2)), p, 2, scale):
-        j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
-        return j
+    # a usual slip that gives the stated figure exactly is stronger evidence than the
+    # rounding of the inputs: checked first
     j.verdict = Verdict.INCONSISTENT
     j.suggestion = _replace_number(p, exp, p.mention.number_text) if p.kind == "pct" else None
     if a.kind == "pct" and p.kind == "pct":
-        def pts(k: float) -> tuple[float, float]:
-            x_lo, x_hi = _interval(a, k)
-            y_lo, y_hi = _interval(b, k)
+        def pts(lenient: bool) -> tuple[float, float]:
+            x_lo, x_hi = _interval(a, lenient)
+            y_lo, y_hi = _interval(b, lenient)
             return _magnitude(y_lo - x_hi, y_hi - x_lo)
-        if _fits(*pts(1), p, 1):
+        if _fits(*pts(False), p, False):
             j.why = (f"points stated as percent: {_written(b)} \u2212 {_written(a)} is a change of "
                      f"{_num(abs(b.value - a.value))} percentage points, a {_pct(exp, p)} {'rise' if exp > 0 else 'fall'}")
             j.suggestion = None
             return j
-    ratio_lo, ratio_hi = (x + 100 for x in rel(1))
-    if p.kind == "pct" and _fits(ratio_lo, ratio_hi, p, 1):
+    ratio_lo, ratio_hi = (x + 100 for x in rel(False))
+    if p.kind == "pct" and _fits(ratio_lo, ratio_hi, p, False):
         j.why = (f"{_q(p.mention.text)} is the new figure as a percentage of the old ({_pct(b.value / a.value * 100)}), "
                  f"not the change" + (" (a doubling is +100%)" if 1.9 < b.value / a.value < 2.1 else ""))
         return j
-    if _fits(*_magnitude(*_swap(a, b, 1)), p, 1, scale):
+    if _fits(*_magnitude(*_swap(a, b, False)), p, False, scale):
         if reversed_:
             j.why = f"{against}: the change computed the wrong way round ({_written(a)} / {_written(b)})"
         else:
             j.why = f"the change taken as a share of the new figure ({_written(b)}), not of the old ({_written(a)})"
+        return j
+    if _fits(*_magnitude(*rel(True)), p, True, scale):
+        j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, _loose(claim), None
         return j
     stated = p.value * scale
     if exp and max(abs(exp), stated) / max(min(abs(exp), stated), 1e-9) > FAR:
@@ -295,10 +319,10 @@ def _change(claim: ArithClaim) -> _Judgement | None:
     return j
 
 
-def _swap(a: Figure, b: Figure, k: float) -> tuple[float, float]:
+def _swap(a: Figure, b: Figure, lenient: bool) -> tuple[float, float]:
     """(old − new) / new: the change computed on the wrong base."""
-    x_lo, x_hi = _interval(a, k)
-    y_lo, y_hi = _interval(b, k)
+    x_lo, x_hi = _interval(a, lenient)
+    y_lo, y_hi = _interval(b, lenient)
     return (x_lo / y_hi - 1) * 100, (x_hi / y_lo - 1) * 100
 
 
@@ -307,9 +331,9 @@ def _index(claim: ArithClaim) -> _Judgement | None:
     assert y is not None and dd is not None
     j = _Judgement(claim)
 
-    def pct(k: float) -> tuple[float, float]:
-        y_lo, y_hi = _interval(y, k)
-        c_lo, c_hi = _interval(dd, k)
+    def pct(lenient: bool) -> tuple[float, float]:
+        y_lo, y_hi = _interval(y, lenient)
+        c_lo, c_hi = _interval(dd, lenient)
         if d < 0:
             x_lo, x_hi = y_lo + c_lo, y_hi + c_hi
         else:
@@ -325,16 +349,16 @@ def _index(claim: ArithClaim) -> _Judgement | None:
     j.expected = e
     op = "+" if d < 0 else "\u2212"
     j.arith = f"{_num(dd.value)} / ({_num(y.value)} {op} {_num(dd.value)}) = {_pct(e, p)}"
-    if _fits(*pct(1), p, 1):
+    if _fits(*pct(False), p, False):
         return j
     j.arith += f", not {p.mention.text}"
-    if _fits(*pct(2), p, 2):
-        j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
+    if _fits(*pct(True), p, True):
+        j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
         return j
     j.verdict = Verdict.INCONSISTENT
     j.suggestion = _replace_number(p, e, p.mention.number_text)
     on_new = dd.value / y.value * 100
-    if _fits(on_new * (1 - SLACK), on_new * (1 + SLACK), p, 1):
+    if _fits(on_new * (1 - SLACK), on_new * (1 + SLACK), p, False):
         j.why = f"the change taken as a share of the new level ({_written(y)}), not of the old ({_num(x)})"
     elif max(e, p.value) / max(min(e, p.value), 1e-9) > FAR:
         j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, "too far from the stated change to be what it was computed from", None
@@ -346,25 +370,25 @@ def _share(claim: ArithClaim) -> _Judgement | None:
     part, whole, stated = claim.part, claim.whole, claim.stated
     assert part is not None and whole is not None
     if claim.shape == "share":  # A of B, or P%
-        def share(k: float) -> tuple[float, float]:
-            a_lo, a_hi = _interval(part, k)
-            b_lo, b_hi = _interval(whole, k)
+        def share(lenient: bool) -> tuple[float, float]:
+            a_lo, a_hi = _interval(part, lenient)
+            b_lo, b_hi = _interval(whole, lenient)
             return a_lo / b_hi * 100, a_hi / max(b_lo, 1e-9) * 100
         e = part.value / whole.value * 100
         j.expected = e
         j.arith = f"{_written(part)} / {_written(whole)} = {_pct(e, stated)}"
-        if _fits(*share(1), stated, 1):
+        if _fits(*share(False), stated, False):
             return j
         j.arith += f", not {stated.mention.text}"
-        if _fits(*share(2), stated, 2):
-            j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
+        if _fits(*share(True), stated, True):
+            j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
             return j
         j.verdict = Verdict.INCONSISTENT
         j.suggestion = _replace_number(stated, e, stated.mention.number_text)
         rest = whole.value - part.value
         if rest > 0:
             r = part.value / rest * 100
-            if _fits(r * (1 - SLACK), r * (1 + SLACK), stated, 1):
+            if _fits(r * (1 - SLACK), r * (1 + SLACK), stated, False):
                 j.why = f"it is {_written(part)} as a share of the rest ({_num(rest)}), not of the whole"
                 return j
         if max(e, stated.value) / max(min(e, stated.value), 1e-9) > FAR:
@@ -373,20 +397,20 @@ def _share(claim: ArithClaim) -> _Judgement | None:
     # P% (or a fraction) of B, or A
     frac = part.value / 100 if part.kind == "pct" else part.value
 
-    def amount(k: float) -> tuple[float, float]:
-        p_lo, p_hi = _interval(part, k)
-        b_lo, b_hi = _interval(whole, k)
+    def amount(lenient: bool) -> tuple[float, float]:
+        p_lo, p_hi = _interval(part, lenient)
+        b_lo, b_hi = _interval(whole, lenient)
         f = 0.01 if part.kind == "pct" else 1.0
         return p_lo * f * b_lo, p_hi * f * b_hi
     e = frac * whole.value
     j.expected = e
     how = _written(part) if part.kind == "pct" else f"{_q(part.mention.text)} ({_num(frac)})"
     j.arith = f"{how} of {_written(whole)} = {_num(e)}"
-    if _fits(*amount(1), stated, 1):
+    if _fits(*amount(False), stated, False):
         return j
     j.arith += f", not {stated.mention.text}"
-    if _fits(*amount(2), stated, 2):
-        j.verdict, j.why = Verdict.AMBIGUOUS, "holds only if the figures are rounded more than they are written"
+    if _fits(*amount(True), stated, True):
+        j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
         return j
     j.verdict = Verdict.INCONSISTENT
     if max(e, stated.value) / max(min(e, stated.value), 1e-9) > FAR:
