@@ -54,7 +54,7 @@ def _interval(f: Figure, lenient: bool) -> tuple[float, float]:
     if f.word:
         half = abs(v) * WORD_BAND
     else:
-        half = (min(m.step, 2 * ROUND_CAP * abs(v)) if lenient else _sharp_step(m)) / 2
+        half = (m.step if lenient else _sharp_step(m)) / 2  # round figures: ±10% at most (round_figure_step)
     h = m.hedge
     if h is Hedge.AT_LEAST:
         return v - half, v * 1.5
@@ -74,9 +74,11 @@ def _fits(e_lo: float, e_hi: float, stated: Figure, lenient: bool, scale: float 
     rounding and hedge? ``lenient``: more slack for the writer's unrounded inputs."""
     m = stated.mention
     v = m.value * scale
-    half = (min(m.step, 2 * ROUND_CAP * abs(m.value)) / 2 if not stated.word else abs(m.value) * WORD_BAND) * scale
+    half = (m.step / 2 if not stated.word else abs(m.value) * WORD_BAND) * scale
     slack = SLACK * max(abs(e_lo), abs(e_hi)) + 1e-9
-    return _interval_ok(e_lo - slack, e_hi + slack, v - half, v + half, m.hedge, v, v)
+    # a word ("nearly doubled") is itself loose: its hedge bounds its band, not the exact factor
+    t_lo, t_hi = (v - half, v + half) if stated.word else (v, v)
+    return _interval_ok(e_lo - slack, e_hi + slack, v - half, v + half, m.hedge, t_lo, t_hi)
 
 
 def _loose(claim: ArithClaim) -> str:
