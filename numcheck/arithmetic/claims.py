@@ -368,7 +368,9 @@ def _change_after(text, floor, before, a, b, p, g01, g12, cues) -> ArithClaim | 
         return None
     words = g12.replace("(", " ( ").replace(",", " , ").split()
     d = cues.direction(words) or p.sign
-    if not _restates_change(g12, cues, d or (p.kind == "mult")):
+    # German puts the verb last: "hat sich von 4.000 auf 8.100 verdoppelt"
+    verb_last = p.kind == "mult" and p.word and _fillers_ok(g12, cues, 2)
+    if not verb_last and not _restates_change(g12, cues, d or (p.kind == "mult")):
         return None
     after = _norm(text[p.end:p.end + 20])
     if any(after == w or after.startswith(w + " ") for w in cues.base):

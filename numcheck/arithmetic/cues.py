@@ -113,7 +113,7 @@ def get_cues(lang: str) -> Cues:
     figure = re.compile(
         rf"(?<![^\W_])(?P<sign>[+\u2212\u2013-](?=\d))?(?P<num>{foreign}|{digits})"
         rf"(?:(?:{_SP}|-)?(?P<scale>{scale}))?"
-        rf"(?:{_SP}?(?P<pct>{pct})(?:{_SP}(?P<pts2>{pts}))?|{_SP}(?P<pts>{pts})|(?:{_SP}|-)?(?P<times>{tim}))?"
+        rf"(?:{_SP}?(?P<pct>{pct})(?:{_SP}(?P<pts2>{pts}))?|(?:{_SP}|-)(?P<pts>{pts})|(?:{_SP}|-)?(?P<times>{tim}))?"
     )
     words = re.compile(rf"(?i)(?<![^\W\d_])(?P<w>{_alt(list(multiples) + list(fractions))}){word_end}")
     trig = [p for p in percent if p != "%"] + list(points) + list(multiples) + list(fractions) + list(times)

@@ -46,15 +46,18 @@ def _sharp_step(m: Mention) -> float:
     return min(m.step, m.scale or 1.0) if m.step else 0.0
 
 
-def _interval(f: Figure, lenient: bool) -> tuple[float, float]:
-    """The values an input figure may stand for: exact to its last digit, or (``lenient``)
-    with its trailing zeros read as rounding, up to ±10%; widened by its hedge."""
+def _interval(f: Figure, lenient: int) -> tuple[float, float]:
+    """The values an input figure may stand for, widened by its hedge: ``lenient`` 0 the
+    figure as written; 1 within its last written digit ("1.5 million": 1.45–1.55 million;
+    a count is exact); 2 with trailing zeros read as rounding too, up to ±10%."""
     m = f.mention
     v = m.value
     if f.word:
         half = abs(v) * WORD_BAND
     else:
-        half = (m.step if lenient else _sharp_step(m)) / 2  # round figures: ±10% at most (round_figure_step)
+        # exact: the figures as written; lenient: within their rounding (at most ±10%)
+        step = (0.0, _sharp_step(m), m.step)[int(lenient)]
+        half = min(step / 2, ROUND_CAP * abs(v))
     h = m.hedge
     if h is Hedge.AT_LEAST:
         return v - half, v * 1.5
@@ -69,7 +72,7 @@ def _interval(f: Figure, lenient: bool) -> tuple[float, float]:
     return v - half, v + half
 
 
-def _fits(e_lo: float, e_hi: float, stated: Figure, lenient: bool, scale: float = 1.0) -> bool:
+def _fits(e_lo: float, e_hi: float, stated: Figure, lenient: int, scale: float = 1.0) -> bool:
     """Does the computed interval meet the stated figure (× ``scale``), read with its own
     rounding and hedge? ``lenient``: more slack for the writer's unrounded inputs."""
     m = stated.mention
@@ -84,11 +87,27 @@ def _fits(e_lo: float, e_hi: float, stated: Figure, lenient: bool, scale: float 
 def _loose(claim: ArithClaim) -> str:
     """Why a claim that holds only leniently is not called wrong: the round figures."""
     figs = [f for f in (claim.old, claim.new, claim.part, claim.whole) if f is not None and not f.word]
-    round_ = [f for f in figs if f.mention.step > _sharp_step(f.mention) or f.mention.hedge is not None]
-    if round_:
-        names = " and ".join(_q(_written(f)) for f in round_)
-        return f"holds only if {names} {'is a rounded figure' if len(round_) == 1 else 'are rounded figures'}"
-    return "holds only with more slack than the figures' own rounding: the writer may have computed from unrounded figures"
+    round_ = [f for f in figs if f.mention.step > 0 or f.mention.hedge is not None]
+    names = " and ".join(_q(_written(f)) for f in round_) or "the figures"
+    return f"holds only within the rounding of {names}: the writer may have computed from unrounded figures"
+
+
+def _sibling_steps(claim: ArithClaim) -> ArithClaim:
+    """A writer gives the figures of one computation to the same precision: a round figure
+    next to a finer one ("from 1 000 to 1 120 million", "300 of 1,250") is read to the finer
+    step, not as a round figure (its own rounding stays the bound)."""
+    from dataclasses import replace
+
+    figs = [f for f in (claim.old, claim.new, claim.part, claim.whole) if f is not None and not f.word and f.kind in ("num", "pct")]
+    if len(figs) < 2:
+        return claim
+    finest = min(f.mention.step for f in figs)
+    changes = {}
+    for name in ("old", "new", "part", "whole"):
+        f = getattr(claim, name)
+        if f is not None and f in figs and f.mention.step > finest and f.kind == figs[0].kind:
+            changes[name] = replace(f, mention=replace(f.mention, step=max(finest, _sharp_step(f.mention))))
+    return replace(claim, **changes) if changes else claim
 
 
 def _magnitude(lo: float, hi: float) -> tuple[float, float]:
@@ -142,6 +161,7 @@ class _Judgement:
 
 
 def judge(claim: ArithClaim, lex: Lexicon) -> Finding | None:
+    claim = _sibling_steps(claim)
     shape = claim.shape
     if shape == "change":
         j = _change(claim)
@@ -203,7 +223,7 @@ def _change(claim: ArithClaim) -> _Judgement | None:
     j = _Judgement(claim)
     ratio_txt = f"{_written(b)} / {_written(a)}"
 
-    def rel(lenient: bool) -> tuple[float, float]:
+    def rel(lenient: int) -> tuple[float, float]:
         x_lo, x_hi = _interval(a, lenient)
         y_lo, y_hi = _interval(b, lenient)
         if x_lo <= 0:
@@ -215,19 +235,19 @@ def _change(claim: ArithClaim) -> _Judgement | None:
         factor = p.value
         if d < 0 and factor > 1:
             factor = 1 / factor  # "fell threefold": to a third
-        def ratio(lenient: bool) -> tuple[float, float]:
+        def ratio(lenient: int) -> tuple[float, float]:
             lo, hi = rel(lenient)
             return lo / 100 + 1, hi / 100 + 1
         q = b.value / a.value
         j.expected = q
         j.arith = f"{ratio_txt} = {_num(q)}\u00d7"
         sc = factor / p.value
-        if _fits(*ratio(False), p, False, sc):
+        if _fits(*ratio(1), p, False, sc):
             return j
         j.arith += f", not {_num(factor)}\u00d7 ({_q(_stated_text(p))})"
-        if _fits(*ratio(True), p, True, sc):
+        if _fits(*ratio(2), p, True, sc):
             j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
-        elif not p.word and _fits(*ratio(False), p, False, (factor + 1) / p.value):
+        elif not p.word and _fits(*ratio(1), p, False, (factor + 1) / p.value):
             j.verdict, j.why = Verdict.AMBIGUOUS, f"matches {_q(_stated_text(p))} read as ×{_num(factor + 1)} (\u201cN times more\u201d)"
         elif not p.word and d == 0:
             j.verdict, j.why = Verdict.AMBIGUOUS, f"{_q(_stated_text(p))} may count occurrences, not a multiple"
@@ -243,7 +263,7 @@ def _change(claim: ArithClaim) -> _Judgement | None:
             diff_txt = f"{_written(b)} \u2212 {_written(a)}"
         else:
             diff_txt = f"{_written(b)} \u2212 {_written(a)}"
-        def diff(lenient: bool) -> tuple[float, float]:
+        def diff(lenient: int) -> tuple[float, float]:
             x_lo, x_hi = _interval(a, lenient)
             y_lo, y_hi = _interval(b, lenient)
             return y_lo - x_hi, y_hi - x_lo
@@ -251,16 +271,16 @@ def _change(claim: ArithClaim) -> _Judgement | None:
         j.expected = e
         unit = "points" if a.kind == "pct" else "points"
         j.arith = f"{diff_txt} = {'+' if e > 0 else '−' if e < 0 else ''}{_num(abs(e))} {unit}"
-        lo, hi = diff(False)
+        lo, hi = diff(1)
         if d and (hi < 0 if d > 0 else lo > 0):
             j.verdict, j.why = Verdict.INCONSISTENT, f"the figures go {'down' if d > 0 else 'up'}, the text says {'up' if d > 0 else 'down'}"
             return j
         if _fits(*_magnitude(lo, hi), p, False, scale):
             return j
         j.arith += f", not {_stated_text(p)}"
-        if _fits(*_magnitude(*diff(True)), p, True, scale):
+        if _fits(*_magnitude(*diff(2)), p, True, scale):
             j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
-        elif _fits(*_magnitude(*rel(False)), p, False, scale):
+        elif _fits(*_magnitude(*rel(1)), p, False, scale):
             j.verdict, j.why = Verdict.INCONSISTENT, f"it is the percent change ({_pct(exp, p, True)}) stated as points"
         elif abs(e) and max(abs(e), p.value * scale) / max(min(abs(e), p.value * scale), 1e-9) > FAR:
             j.verdict, j.why = Verdict.AMBIGUOUS, "too far from the stated change to be what it was computed from"
@@ -272,10 +292,12 @@ def _change(claim: ArithClaim) -> _Judgement | None:
     scale = 100.0 if p.kind == "frac" else 1.0
     j.expected = exp
     j.arith = f"{ratio_txt} = {_pct(exp, p, True)}"
-    lo, hi = rel(False)
+    lo, hi = rel(1)
     stated_signed = ("+" if d > 0 else "\u2212" if d < 0 else "") + (p.mention.text if not p.word else _pct(p.value * 100))
     reversed_ = bool(d) and (hi < 0 if d > 0 else lo > 0)
     against = f"the figures go {'down' if d > 0 else 'up'}, the text says {'up' if d > 0 else 'down'}"
+    swapped = (f"{against}: the change computed the wrong way round ({_written(a)} / {_written(b)})" if reversed_ else
+               f"the change taken as a share of the new figure ({_written(b)}), not of the old ({_written(a)})")
     if _fits(*_magnitude(lo, hi), p, False, scale):
         if reversed_:  # the size holds; the direction alone is thin evidence (an inverse quote: yen per dollar)
             j.arith += f", not {stated_signed}"
@@ -287,28 +309,25 @@ def _change(claim: ArithClaim) -> _Judgement | None:
     j.verdict = Verdict.INCONSISTENT
     j.suggestion = _replace_number(p, exp, p.mention.number_text) if p.kind == "pct" else None
     if a.kind == "pct" and p.kind == "pct":
-        def pts(lenient: bool) -> tuple[float, float]:
+        def pts(lenient: int) -> tuple[float, float]:
             x_lo, x_hi = _interval(a, lenient)
             y_lo, y_hi = _interval(b, lenient)
             return _magnitude(y_lo - x_hi, y_hi - x_lo)
-        if _fits(*pts(False), p, False):
+        if _fits(*pts(1), p, False):
             j.why = (f"points stated as percent: {_written(b)} \u2212 {_written(a)} is a change of "
                      f"{_num(abs(b.value - a.value))} percentage points, a {_pct(exp, p)} {'rise' if exp > 0 else 'fall'}")
             j.suggestion = None
             return j
-    ratio_lo, ratio_hi = (x + 100 for x in rel(False))
+    ratio_lo, ratio_hi = (x + 100 for x in rel(1))
     if p.kind == "pct" and _fits(ratio_lo, ratio_hi, p, False):
         j.why = (f"{_q(p.mention.text)} is the new figure as a percentage of the old ({_pct(b.value / a.value * 100)}), "
                  f"not the change" + (" (a doubling is +100%)" if 1.9 < b.value / a.value < 2.1 else ""))
         return j
-    if _fits(*_magnitude(*_swap(a, b, False)), p, False, scale):
-        if reversed_:
-            j.why = f"{against}: the change computed the wrong way round ({_written(a)} / {_written(b)})"
-        else:
-            j.why = f"the change taken as a share of the new figure ({_written(b)}), not of the old ({_written(a)})"
-        return j
-    if _fits(*_magnitude(*rel(True)), p, True, scale):
+    if _fits(*_magnitude(*rel(2)), p, True, scale):
         j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, _loose(claim), None
+        return j
+    if _fits(*_magnitude(*_swap(a, b, 1)), p, False, scale):
+        j.why = swapped
         return j
     stated = p.value * scale
     if exp and max(abs(exp), stated) / max(min(abs(exp), stated), 1e-9) > FAR:
@@ -321,7 +340,7 @@ def _change(claim: ArithClaim) -> _Judgement | None:
     return j
 
 
-def _swap(a: Figure, b: Figure, lenient: bool) -> tuple[float, float]:
+def _swap(a: Figure, b: Figure, lenient: int) -> tuple[float, float]:
     """(old − new) / new: the change computed on the wrong base."""
     x_lo, x_hi = _interval(a, lenient)
     y_lo, y_hi = _interval(b, lenient)
@@ -333,7 +352,7 @@ def _index(claim: ArithClaim) -> _Judgement | None:
     assert y is not None and dd is not None
     j = _Judgement(claim)
 
-    def pct(lenient: bool) -> tuple[float, float]:
+    def pct(lenient: int) -> tuple[float, float]:
         y_lo, y_hi = _interval(y, lenient)
         c_lo, c_hi = _interval(dd, lenient)
         if d < 0:
@@ -351,10 +370,10 @@ def _index(claim: ArithClaim) -> _Judgement | None:
     j.expected = e
     op = "+" if d < 0 else "\u2212"
     j.arith = f"{_num(dd.value)} / ({_num(y.value)} {op} {_num(dd.value)}) = {_pct(e, p)}"
-    if _fits(*pct(False), p, False):
+    if _fits(*pct(1), p, False):
         return j
     j.arith += f", not {p.mention.text}"
-    if _fits(*pct(True), p, True):
+    if _fits(*pct(2), p, True):
         j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
         return j
     j.verdict = Verdict.INCONSISTENT
@@ -372,17 +391,17 @@ def _share(claim: ArithClaim) -> _Judgement | None:
     part, whole, stated = claim.part, claim.whole, claim.stated
     assert part is not None and whole is not None
     if claim.shape == "share":  # A of B, or P%
-        def share(lenient: bool) -> tuple[float, float]:
+        def share(lenient: int) -> tuple[float, float]:
             a_lo, a_hi = _interval(part, lenient)
             b_lo, b_hi = _interval(whole, lenient)
             return a_lo / b_hi * 100, a_hi / max(b_lo, 1e-9) * 100
         e = part.value / whole.value * 100
         j.expected = e
         j.arith = f"{_written(part)} / {_written(whole)} = {_pct(e, stated)}"
-        if _fits(*share(False), stated, False):
+        if _fits(*share(1), stated, False):
             return j
         j.arith += f", not {stated.mention.text}"
-        if _fits(*share(True), stated, True):
+        if _fits(*share(2), stated, True):
             j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
             return j
         j.verdict = Verdict.INCONSISTENT
@@ -399,7 +418,7 @@ def _share(claim: ArithClaim) -> _Judgement | None:
     # P% (or a fraction) of B, or A
     frac = part.value / 100 if part.kind == "pct" else part.value
 
-    def amount(lenient: bool) -> tuple[float, float]:
+    def amount(lenient: int) -> tuple[float, float]:
         p_lo, p_hi = _interval(part, lenient)
         b_lo, b_hi = _interval(whole, lenient)
         f = 0.01 if part.kind == "pct" else 1.0
@@ -408,10 +427,10 @@ def _share(claim: ArithClaim) -> _Judgement | None:
     j.expected = e
     how = _written(part) if part.kind == "pct" else f"{_q(part.mention.text)} ({_num(frac)})"
     j.arith = f"{how} of {_written(whole)} = {_num(e)}"
-    if _fits(*amount(False), stated, False):
+    if _fits(*amount(1), stated, False):
         return j
     j.arith += f", not {stated.mention.text}"
-    if _fits(*amount(True), stated, True):
+    if _fits(*amount(2), stated, True):
         j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
         return j
     j.verdict = Verdict.INCONSISTENT
