@@ -323,6 +323,11 @@ def _change(claim: ArithClaim) -> _Judgement | None:
         j.why = (f"{_q(p.mention.text)} is the new figure as a percentage of the old ({_pct(b.value / a.value * 100)}), "
                  f"not the change" + (" (a doubling is +100%)" if 1.9 < b.value / a.value < 2.1 else ""))
         return j
+    if _clearly_closer(p, scale, abs((a.value / b.value - 1) * 100), abs(exp)):
+        # the slip gives the stated figure exactly, the right computation clearly not: it
+        # outweighs the chance that round inputs ("from 400 to 300") stretch to it
+        j.why = swapped
+        return j
     if _fits(*_magnitude(*rel(2)), p, True, scale):
         j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, _loose(claim), None
         return j
@@ -338,6 +343,14 @@ def _change(claim: ArithClaim) -> _Judgement | None:
     elif reversed_:
         j.why = against
     return j
+
+
+def _clearly_closer(p: Figure, scale: float, slip: float, right: float) -> bool:
+    """Is the stated figure the slip's value, and clearly not the right one? For a small
+    change the two are close ((Y−X)/Y ≈ (Y−X)/X) and a match proves nothing."""
+    v = p.value * scale
+    tol = (p.mention.step / 2 if not p.word else abs(p.value) * WORD_BAND) * scale + SLACK * abs(v)
+    return abs(v - slip) <= tol and abs(v - right) > 3 * tol
 
 
 def _swap(a: Figure, b: Figure, lenient: int) -> tuple[float, float]:
