@@ -82,30 +82,104 @@ class ArithClaim:
         return "share" if self.shape in ("share", "part") else "change"
 
 
-def sentences(text: str, cues: Cues) -> list[tuple[int, int]]:
-    """Spans of the sentences that hold a trigger word, merged, in order."""
-    spans: list[tuple[int, int]] = []
-    for t in cues.trigger.finditer(text):
-        if spans and t.start() < spans[-1][1]:
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+#: A written figure, grouped or not: "399,000", "1.5", "12".
+_FIGURE = re.compile(r"\d[\d,.\u00a0\u202f' ]*\d|\d")
+
+
+#: How sentences end, for str.rfind/find (C speed, and only around a trigger).
+_ENDS = (". ", "! ", "? ", "; ", "\n", ".\u00a0", '." ', ".\u201d ", ".) ")
+
+
+def _bounds(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around text[lo:hi]: after the previous sentence end, up to the next
+    (at most 600 characters either way)."""
+    floor = max(0, lo - 600)
+    start = max((i + len(e) for e in _ENDS for i in (text.rfind(e, floor, lo),) if i >= 0), default=floor)
+    ceil = min(len(text), hi + 600)
+    end = min((i for e in _ENDS for i in (text.find(e, hi, ceil),) if i >= 0), default=ceil)
+    return start, end
+
+
+def sentences(text: str, cues: Cues) -> list[tuple[int, int, bool]]:
+    """The sentences that may hold a claim, in order, as (start, end, words): a percent,
+    points or times figure and two more figures, or a multiple or fraction in words
+    ("doubled", "a fifth"; ``words`` says to read those) and two figures. Found from the
+    triggers — a regex that starts with a digit, and substring search for the word stems —
+    never with a regex of the trigger words tried at every character of the text."""
+    hits = [(m.start(), False) for m in cues.unit_trigger.finditer(text)]
+    low = text.lower()
+    for k in cues.word_stems:
+        i = low.find(k)
+        while i >= 0:
+            hits.append((i, True))
+            i = low.find(k, i + len(k))
+    # "a third" is a claim only as a change ("by a third") or a part ("a fifth of the seats");
+    # "the third quarter", "the first half" are not
+    of = cues.of_first
+    for k in cues.fraction_stems:
+        i = low.find(k)
+        while i >= 0:
+            after = low[i + len(k):i + len(k) + 16]
+            if any(f" {o} " in after for o in of) or any(b in low[max(0, i - 10):i].split() for b in cues.by):
+                hits.append((i, True))
+            i = low.find(k, i + len(k))
+    if not hits:
+        return []
+    hits.sort()
+    spans: list[tuple[int, int, bool]] = []
+    count = _FIGURE.findall
+    for pos, word in hits:
+        if spans and pos < spans[-1][1]:
+            if word and not spans[-1][2]:
+                spans[-1] = (spans[-1][0], spans[-1][1], True)
             continue
-        lo = t.start()
-        # back to the previous sentence end (at most 600 characters)
-        floor = max(0, lo - 600)
-        start = floor
-        for m in _SENTENCE_END.finditer(text, floor, lo):
-            start = m.end()
-        m = _SENTENCE_END.search(text, t.end(), t.end() + 600)
-        end = m.start() if m else min(len(text), t.end() + 600)
-        spans.append((start, end))
+        start, end = _bounds(text, pos, pos + 1)
+        if len(count(text, start, end)) >= (2 if word else 3):
+            spans.append((start, end, word))
     return spans
 
 
-def figures(text: str, start: int, end: int, cues: Cues, mentions: list[Mention]) -> list[Figure]:
-    """Every figure of text[start:end], in order."""
+#: The most text between two figures of one claim ("… pct to 690 mln dlrs in 1986 from").
+_NEAR = 120
+
+
+def _ends_between(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return any(e in gap for e in _ENDS)
+
+
+def _figure_matches(text: str, start: int, end: int, cues: Cues):
+    """The figure pattern tried where a digit run starts (or at a sign before it), not at
+    every character."""
+    match = cues.figure.match
+    last = start
+    for d in _DIGITS.finditer(text, start, end):
+        p = d.start()
+        if p < last:
+            continue
+        m = None
+        if p > start and text[p - 1] in "+\u2212\u2013-":
+            m = match(text, p - 1, end)
+        if m is None or m.group("num") is None:
+            m = match(text, p, end)
+        if m is None or m.group("num") is None:
+            last = d.end()
+            continue
+        last = m.end()
+        yield m
+
+
+def figures(text: str, start: int, end: int, cues: Cues, mentions: list[Mention], words: bool = True) -> list[Figure]:
+    """Every figure of text[start:end], in order (multiples and fractions in words only
+    when ``words``)."""
     sc = cues.scanner
     out: list[Figure] = []
     inside = [m for m in mentions if m.end > start and m.start < end]
-    for m in cues.figure.finditer(text, start, end):
+    for m in _figure_matches(text, start, end, cues):
         num = m.group("num")
         if num is None:
             continue
@@ -142,7 +216,7 @@ def figures(text: str, start: int, end: int, cues: Cues, mentions: list[Mention]
             mention = _hedged(text, mention, cues)
         mention = _not_a_hedge(mention, cues)
         out.append(Figure(mention, kind, sign, pts))
-    for m in cues.words.finditer(text, start, end):
+    for m in (cues.words.finditer(text, start, end) if words else ()):
         w = _norm(m.group("w"))
         if w in cues.multiples:
             kind, value, unit = "mult", cues.multiples[w], "×"
@@ -260,8 +334,8 @@ def _followed_by_of(text: str, f: Figure, cues: Cues) -> bool:
 
 def find(text: str, cues: Cues, mentions: list[Mention]) -> list[ArithClaim]:
     out: list[ArithClaim] = []
-    for s, e in sentences(text, cues):
-        figs = figures(text, s, e, cues, mentions)
+    for s, e, words in sentences(text, cues):
+        figs = figures(text, s, e, cues, mentions, words)
         if len(figs) >= 2:
             out.extend(_claims_in(text, s, figs, cues))
     return out

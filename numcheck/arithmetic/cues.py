@@ -43,6 +43,27 @@ def _cldr_percent_words(lang: str) -> list[str]:
     return out
 
 
+def _keys(phrases: list[str], lang: str) -> frozenset[str]:
+    """The word that stands for each phrase in a lookup: its longest ("third" of "a third",
+    "tredjedel" of "en tredjedel", "hälfte" of "die Hälfte")."""
+    out = set()
+    for phrase in phrases:
+        ws = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", phrase.lower())
+        if ws:
+            out.add(max(ws, key=len))
+    return frozenset(out)
+
+
+def _stems(words: frozenset[str]) -> tuple[str, ...]:
+    """Substrings that find every word: words sharing their first five letters by those
+    ("doubl" for doubled/doubles/doubling), and no word that holds another one."""
+    by_prefix: dict[str, list[str]] = {}
+    for w in words:
+        by_prefix.setdefault(w[:5], []).append(w)
+    stems = {p if len(ws) > 1 else ws[0] for p, ws in by_prefix.items()}
+    return tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
+
+
 @dataclass(frozen=True)
 class Cues:
     lang: str
@@ -68,6 +89,11 @@ class Cues:
     figure: re.Pattern  # one figure: number, scale, then %, points or times
     words: re.Pattern  # multiples and fractions written in words
     trigger: re.Pattern  # where a claim may be: any percent, points, multiple or fraction word
+    unit_trigger: re.Pattern  # a figure with its percent, points or times word: "15 pct"
+    word_trigger_words: frozenset[str]  # the words of multiples and fractions written in words
+    word_stems: tuple[str, ...]  # the fewest substrings that find every multiple word
+    of_first: tuple[str, ...]  # the first words of the share's "of" phrases
+    fraction_stems: tuple[str, ...]  # the same for fractions (claims only after "by", before "of")
     scanner: MoneyScanner
 
     def direction(self, words: list[str]) -> int:
@@ -142,6 +168,11 @@ def get_cues(lang: str) -> Cues:
         figure=figure,
         words=words,
         trigger=trigger,
+        unit_trigger=re.compile(rf"\d[ \u00a0\u202f-]?(?:%|(?i:{_alt([p for p in percent if p != '%'] + list(points) + list(times))}))"),
+        word_trigger_words=_keys(list(multiples) + list(fractions), base),
+        word_stems=_stems(_keys(list(multiples), base)),
+        of_first=tuple(sorted({w.split()[0] for w in _words(shares, "of")})),
+        fraction_stems=_stems(_keys(list(fractions), base)),
         scanner=scanner,
     )
 
