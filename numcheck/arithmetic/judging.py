@@ -439,7 +439,7 @@ def _share(claim: ArithClaim) -> _Judgement | None:
     e = frac * whole.value
     j.expected = e
     how = _written(part) if part.kind == "pct" else f"{_q(part.mention.text)} ({_num(frac)})"
-    j.arith = f"{how} of {_written(whole)} = {_num(e)}"
+    j.arith = f"{how} \u00d7 {_written(whole)} = {_num(e)}"
     if _fits(*amount(1), stated, False):
         return j
     j.arith += f", not {stated.mention.text}"
