@@ -202,6 +202,8 @@ def figures(text: str, start: int, end: int, cues: Cues, mentions: list[Mention]
         s, e = m.start("num"), m.end()
         if kind == "num" and not scale_word and _YEAR.fullmatch(num):
             continue  # "in 1986", "from 1985 to 1990": years are not levels
+        if kind == "num" and not scale_word and len(num) <= 2 and _next_to_month(text, s, e, cues):
+            continue  # "the week ended May 30", "am 3. Mai": days are not levels
         mention = Mention(text=text[s:e], start=s, end=e, value=value * scale, unit=unit, kind="number",
                           step=step * scale, number_text=num, number_start=s, scale_text=scale_word, scale=scale)
         if kind == "num":
@@ -232,7 +234,28 @@ def figures(text: str, start: int, end: int, cues: Cues, mentions: list[Mention]
         if kept and f.mention.start < kept[-1].mention.end:
             continue
         kept.append(f)
-    return kept
+    return _without_ranges(text, kept, cues)
+
+
+def _without_ranges(text: str, figs: list[Figure], cues: Cues) -> list[Figure]:
+    """ "21.1 to 22.7 pct lower", "between 9.9 and 10.1 mln": the two ends of a range are
+    one figure the arithmetic cannot use; both are dropped (no claim rather than a wrong one)."""
+    drop: set[int] = set()
+    for i in range(len(figs) - 1):
+        a, b = figs[i], figs[i + 1]
+        gap = gap_text(text, a.end, b.start)
+        if gap not in cues.range_joiners and gap not in ("-", "\u2013", "\u2014"):
+            continue
+        between = tuple(w for w in cues.scanner._between if w not in cues.from_)  # "between", not "from"
+        if a.kind == "num" and b.kind in ("pct", "pts") or _tail(gap_text(text, max(0, a.start - 30), a.start), between):
+            drop.update((i, i + 1))
+    return [f for i, f in enumerate(figs) if i not in drop]
+
+
+def _next_to_month(text: str, s: int, e: int, cues: Cues) -> bool:
+    before = re.search(r"([^\W\d_]+)\.?[ \u00a0]*$", text[max(0, s - 20):s])
+    after = re.match(r"\.?[ \u00a0]*([^\W\d_]+)", text[e:e + 20])
+    return bool(before and before.group(1).lower() in cues.months or after and after.group(1).lower() in cues.months)
 
 
 def _not_a_hedge(m: Mention, cues: Cues) -> Mention:
@@ -359,6 +382,7 @@ def _claims_in(text: str, floor: int, figs: list[Figure], cues: Cues) -> list[Ar
             # "del 14,2 %" also reads "by 14.2%"
             claim = (_change_after(text, floor, before, f0, f1, f2, g01, g12, cues)
                      or _change_forward(text, floor, f0, f1, f2, g01, g12, cues)
+                     or _change_middle(text, floor, f0, f1, f2, g01, g12, cues)
                      or _change_cases(text, floor, f0, f1, f2, g01, g12, cues)
                      or _index(text, floor, f0, f1, f2, g01, g12, cues)
                      or _share(text, before, f0, f1, f2, g01, g12, cues))
@@ -410,6 +434,27 @@ def _change_forward(text, floor, p, a, b, g01, g12, cues) -> ArithClaim | None:
     return None
 
 
+def _change_middle(text, floor, b, p, a, g01, g12, cues) -> ArithClaim | None:
+    """ "Revenue was $690 million, up 38% from $500 million" · "… 38% higher than the $500
+    million": the new figure first, then the change, then the old one."""
+    if not _change_word(p) or not _level_pair(a, b) or p.kind == "frac":
+        return None
+    words = g01.replace("(", " ").replace(",", " ").split()
+    d = cues.direction(words) or _direction_after(text, p, cues) or p.sign
+    if not d or len(words) > 4 or "," in g01.lstrip(",( "):
+        return None
+    # ", up", " was", ", an increase of", ", ein Plus von": change words, or one plain word
+    nouns = {w for n in cues.change_nouns for w in n.split()}
+    plain = [w for w in words if not (cues.direction([w]) or w in cues.by or w in nouns)]
+    if len(plain) > 1 or any(w in cues.breakers or any(c.isdigit() for c in w) for w in plain):
+        return None
+    base = ends_with(g12, cues.base + cues.than, cues, 1, cues.from_suffixes)
+    if not base:
+        return None
+    old, new = _aligned(a, b)
+    return ArithClaim("change", p, old=old, new=new, direction=d, cue=g12, strength=_strength(base, cues))
+
+
 def _case_word(text: str, f: Figure) -> str:
     """The word that carries a figure's case ending: its own unit word ("3 prosentista") or
     the next word ("500 miljoonasta")."""
@@ -459,7 +504,7 @@ def _change_after(text, floor, before, a, b, p, g01, g12, cues) -> ArithClaim | 
 
 
 def _strength(base: str, cues: Cues) -> str:
-    return "strong" if base in cues.from_ or base in cues.strong_base else "weak"
+    return "strong" if base in cues.from_ or base in cues.strong_base or base in cues.than else "weak"
 
 
 def _aligned(old: Figure, new: Figure) -> tuple[Figure, Figure]:

@@ -43,6 +43,22 @@ def _cldr_percent_words(lang: str) -> list[str]:
     return out
 
 
+def _month_names(lang: str) -> frozenset[str]:
+    """Month names, wide and abbreviated, from CLDR (babel)."""
+    try:
+        from babel.dates import get_month_names
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return frozenset()
+    out = set()
+    for width in ("wide", "abbreviated"):
+        for ctx in ("format", "stand-alone"):
+            try:
+                out.update(n.lower().rstrip(".") for n in get_month_names(width, ctx, locale=lang).values())
+            except Exception:  # a locale without them: no date rule
+                pass
+    return frozenset(w for w in out if len(w) > 2)
+
+
 def _keys(phrases: list[str], lang: str) -> frozenset[str]:
     """The word that stands for each phrase in a lookup: its longest ("third" of "a third",
     "tredjedel" of "en tredjedel", "hälfte" of "die Hälfte")."""
@@ -75,6 +91,7 @@ class Cues:
     from_: tuple[str, ...]
     base: tuple[str, ...]
     strong_base: tuple[str, ...]  # base words as binding as "from" ("nach" in German)
+    than: tuple[str, ...]  # "38% higher than the $500 million": the comparison's base
     by: tuple[str, ...]
     breakers: frozenset[str]
     multiples: dict[str, float]
@@ -95,6 +112,8 @@ class Cues:
     of_first: tuple[str, ...]  # the first words of the share's "of" phrases
     fraction_stems: tuple[str, ...]  # the same for fractions (claims only after "by", before "of")
     scanner: MoneyScanner
+    months: frozenset[str]  # month names (CLDR): "May 30", "30. Mai" are dates, not figures
+    range_joiners: frozenset[str]  # "21.1 to 22.7 pct", "10–12 %": a range, not two figures
 
     def direction(self, words: list[str]) -> int:
         """+1 for a rise, -1 for a fall, 0 when the words say neither (the nearest wins)."""
@@ -154,6 +173,7 @@ def get_cues(lang: str) -> Cues:
         from_=_words(change, "from"),
         base=_words(change, "base"),
         strong_base=_words(change, "strong_base"),
+        than=_words(change, "than"),
         by=_words(change, "by"),
         breakers=frozenset(w.lower() for w in change.get("breakers", ())),
         multiples=multiples,
@@ -174,6 +194,8 @@ def get_cues(lang: str) -> Cues:
         of_first=tuple(sorted({w.split()[0] for w in _words(shares, "of")})),
         fraction_stems=_stems(_keys(list(fractions), base)),
         scanner=scanner,
+        months=_month_names(base),
+        range_joiners=frozenset(j.strip().lower() for j in lex.range_joiners if j.strip()),
     )
 
 
