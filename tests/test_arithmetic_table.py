@@ -38,3 +38,21 @@ def test_sentence(lang, verdict, kind, text):
         assert found == [], [f.message for f in report.findings]
     else:
         assert found == [(kind, verdict)], [f.message for f in report.findings] or "no finding"
+
+
+@pytest.mark.parametrize("name", ["arith_verdicts.jsonl", "arith_verdicts_2.jsonl"])
+def test_held_out_verdict_corpora_have_no_false_alarm(name):
+    """The bench's hand-labelled sentences (bench/arith_verdicts*.jsonl): a right sentence or
+    a distractor is never called inconsistent, and most verdicts are right."""
+    import json
+
+    path = Path(__file__).resolve().parents[1] / "bench" / name
+    rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("//")]
+    right = alarms = 0
+    for row in rows:
+        got = [f.verdict.value for f in numcheck.check(row["text"], lang=row["lang"], kinds="change,share").findings]
+        verdict = got[0] if got else "none"
+        right += verdict == row["verdict"]
+        alarms += verdict == "inconsistent" and row["verdict"] != "inconsistent"
+    assert alarms == 0
+    assert right / len(rows) >= 0.9
