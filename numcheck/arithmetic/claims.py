@@ -82,6 +82,10 @@ class ArithClaim:
         return "share" if self.shape in ("share", "part") else "change"
 
 
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.?[ \u00a0]*$")
+#: The word right after a figure (a "." between: "30. Mai").
+_NEXT_WORD = re.compile(r"\.?[\s\u00a0]*([^\W\d_]+)")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -91,7 +95,7 @@ _FIGURE = re.compile(r"\d[\d,.\u00a0\u202f' ]*\d|\d")
 
 
 #: How sentences end, for str.rfind/find (C speed, and only around a trigger).
-_ENDS = (". ", "! ", "? ", "; ", "\n", ".\u00a0", '." ', ".\u201d ", ".) ")
+_ENDS = (". ", "! ", "? ", "; ", "\n")
 
 
 def _bounds(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -253,8 +257,8 @@ def _without_ranges(text: str, figs: list[Figure], cues: Cues) -> list[Figure]:
 
 
 def _next_to_month(text: str, s: int, e: int, cues: Cues) -> bool:
-    before = re.search(r"([^\W\d_]+)\.?[ \u00a0]*$", text[max(0, s - 20):s])
-    after = re.match(r"\.?[ \u00a0]*([^\W\d_]+)", text[e:e + 20])
+    before = _LAST_WORD.search(text[max(0, s - 20):s])
+    after = _NEXT_WORD.match(text[e:e + 20])
     return bool(before and before.group(1).lower() in cues.months or after and after.group(1).lower() in cues.months)
 
 
@@ -336,7 +340,7 @@ def _change_word(f: Figure) -> bool:
 
 
 def _direction_before(text: str, f: Figure, floor: int, cues: Cues, n: int = 4) -> int:
-    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text[max(floor, f.start - 60):f.start].lower())
+    words = _WORDS.findall(text[max(floor, f.start - 60):f.start].lower())
     d = cues.direction(words[-n:])
     if d == 0 and f.sign:
         d = f.sign
@@ -345,7 +349,7 @@ def _direction_before(text: str, f: Figure, floor: int, cues: Cues, n: int = 4) 
 
 def _direction_after(text: str, f: Figure, cues: Cues) -> int:
     """ "15% higher", "a 15% rise": the word right after the figure."""
-    m = re.match(r"[\s\u00a0]*([^\W\d_]+)", text[f.end:f.end + 30])
+    m = _NEXT_WORD.match(text[f.end:f.end + 30])
     return cues.direction([m.group(1).lower()]) if m else 0
 
 
@@ -368,16 +372,19 @@ def _claims_in(text: str, floor: int, figs: list[Figure], cues: Cues) -> list[Ar
     out: list[ArithClaim] = []
     used: set[int] = set()
     n = len(figs)
-    for i in range(n - 1):
+    for i in range(n - 2):
         if i in used:
             continue
-        f0, f1 = figs[i], figs[i + 1]
-        f2 = figs[i + 2] if i + 2 < n else None
+        f0, f1, f2 = figs[i], figs[i + 1], figs[i + 2]
+        if f0.kind == f1.kind == f2.kind == "num":
+            continue  # every shape has a percent, points, multiple or fraction
         g01 = gap_text(text, f0.end, f1.start)
-        g12 = gap_text(text, f1.end, f2.start) if f2 else None
-        before = gap_text(text, figs[i - 1].end if i else floor, f0.start)
+        g12 = gap_text(text, f1.end, f2.start)
+        if len(g01) > _NEAR or len(g12) > _NEAR:
+            continue
+        before = gap_text(text, max(figs[i - 1].end if i else floor, f0.start - 40), f0.start)
         claim = None
-        if f2 is not None and g12 is not None:
+        if True:
             # "bajó del 14,2 % al 13,7 %, un descenso de 0,5 puntos": from-to first, as
             # "del 14,2 %" also reads "by 14.2%"
             claim = (_change_after(text, floor, before, f0, f1, f2, g01, g12, cues)
@@ -414,7 +421,7 @@ def _is_change(text: str, floor: int, f: Figure, cues: Cues) -> bool:
 
 def _followed_by_word(text: str, f: Figure, cues: Cues) -> bool:
     """ "a third successive month": an ordinal, not a fraction."""
-    m = re.match(r"[ \u00a0]+([^\W\d_]{2,})", text[f.end:f.end + 30])
+    m = _NEXT_WORD.match(text[f.end:f.end + 30])
     return bool(m) and m.group(1).lower() not in cues.to + cues.from_ + cues.base
 
 
@@ -461,7 +468,7 @@ def _case_word(text: str, f: Figure) -> str:
     own = f.mention.text.split()
     if len(own) > 1 and own[-1].isalpha():
         return own[-1].lower()
-    m = re.match(r"[ \u00a0]*([^\W\d_]+)", text[f.end:f.end + 40])
+    m = _NEXT_WORD.match(text[f.end:f.end + 40])
     return m.group(1).lower() if m else ""
 
 
