@@ -250,6 +250,8 @@ def _without_ranges(text: str, figs: list[Figure], cues: Cues) -> list[Figure]:
         gap = gap_text(text, a.end, b.start)
         if gap not in cues.range_joiners and gap not in ("-", "\u2013", "\u2014"):
             continue
+        if not gap[0].isalpha() and text[a.end:b.start] != gap:
+            continue  # "210 – 25% –": a dash with spaces sets off an aside, "10–12%" is a range
         between = tuple(w for w in cues.scanner._between if w not in cues.from_)  # "between", not "from"
         if a.kind == "num" and b.kind in ("pct", "pts") or _tail(gap_text(text, max(0, a.start - 30), a.start), between):
             drop.update((i, i + 1))
