@@ -571,6 +571,8 @@ def _index(text, floor, d, p, y, g01, g12, cues) -> ArithClaim | None:
 
 
 def _share(text, before, f0, f1, f2, g01, g12, cues) -> ArithClaim | None:
+    if f2.kind == "pct" and _direction_after(text, f2, cues):
+        return None  # "5 of its 20 stores, or 12% fewer than last year": a change, not the share
     # "18 of its 60 branches, or 30%"
     if f0.kind == "num" and f1.kind == "num" and f2.kind == "pct" and _part_whole(f0, f1):
         if ends_with(g01, cues.of, cues, 2) and ends_with(g12, cues.restate, cues, 3) and not _followed_by_of(text, f2, cues):
