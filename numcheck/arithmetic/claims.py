@@ -222,7 +222,7 @@ def figures(text: str, start: int, end: int, cues: Cues, mentions: list[Mention]
             mention = _hedged(text, mention, cues)
         mention = _not_a_hedge(mention, cues)
         out.append(Figure(mention, kind, sign, pts))
-    for m in (cues.words.finditer(text, start, end) if words else ()):
+    for m in (cues.word_pattern.finditer(text, start, end) if words else ()):
         w = _norm(m.group("w"))
         if w in cues.multiples:
             kind, value, unit = "mult", cues.multiples[w], "×"

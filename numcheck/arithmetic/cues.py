@@ -1,201 +1,63 @@
-"""The words of hand-done arithmetic, per language: data, not code.
-
-Each language has a small hand-written file (``data/<lang>.toml``): the words for percent
-beyond CLDR's, for points, for the direction of a change, the prepositions of "from X to
-Y", multiples ("doubled", "fördubblades", "verdoppelte"), fractions ("a third") and the
-cues of a share ("18 of its 60 branches, or 30%"). CLDR's own percent word ("procent",
-"Prozent", "pour cent") comes from babel. The patterns built from them are compiled once
-per language (:func:`get_cues`).
-"""
+"""The figure syntax of hand-done arithmetic, per language: patterns compiled once from the
+language's arithmetic words (:mod:`.words`) and its number syntax (the money scanner's
+digit patterns and scale words)."""
 
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..errors import InputError
 from ..lexicon import get_lexicon, normalize_lang
 from ..mentions import MoneyScanner, _alt, digits_pattern, foreign_decimal_pattern, get_scanner
-from ..tomlfile import read_toml
+from .words import ArithmeticWords, get_words
 
-HERE = Path(__file__).parent / "data"
 _SP = r"[ \u00a0\u202f]"
-
-
-def _cldr_percent_words(lang: str) -> list[str]:
-    """ "procent", "Prozent", "pour cent", "prosenttia": CLDR's long percent unit, without
-    the figure (babel formats 5 and 1 percent; the plural forms differ in some languages)."""
-    try:
-        from babel.units import format_unit
-    except ImportError:  # pragma: no cover - babel is a dependency
-        return []
-    out = []
-    for n in (5, 1):
-        try:
-            s = format_unit(n, "concentr-percent", locale=lang, length="long")
-        except Exception:  # a locale without the unit: the hand list decides
-            continue
-        w = s.replace(str(n), "").replace("\u00a0", " ").strip()
-        if w:
-            out.append(w)
-    return out
-
-
-def _month_names(lang: str) -> frozenset[str]:
-    """Month names, wide and abbreviated, from CLDR (babel)."""
-    try:
-        from babel.dates import get_month_names
-    except ImportError:  # pragma: no cover - babel is a dependency
-        return frozenset()
-    out = set()
-    for width in ("wide", "abbreviated"):
-        for ctx in ("format", "stand-alone"):
-            try:
-                out.update(n.lower().rstrip(".") for n in get_month_names(width, ctx, locale=lang).values())
-            except Exception:  # a locale without them: no date rule
-                pass
-    return frozenset(w for w in out if len(w) > 2)
-
-
-def _keys(phrases: list[str], lang: str) -> frozenset[str]:
-    """The word that stands for each phrase in a lookup: its longest ("third" of "a third",
-    "tredjedel" of "en tredjedel", "hälfte" of "die Hälfte")."""
-    out = set()
-    for phrase in phrases:
-        ws = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", phrase.lower())
-        if ws:
-            out.add(max(ws, key=len))
-    return frozenset(out)
-
-
-def _stems(words: frozenset[str]) -> tuple[str, ...]:
-    """Substrings that find every word: words sharing their first five letters by those
-    ("doubl" for doubled/doubles/doubling), and no word that holds another one."""
-    by_prefix: dict[str, list[str]] = {}
-    for w in words:
-        by_prefix.setdefault(w[:5], []).append(w)
-    stems = {p if len(ws) > 1 else ws[0] for p, ws in by_prefix.items()}
-    return tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
 
 
 @dataclass(frozen=True)
 class Cues:
-    lang: str
-    percent: tuple[str, ...]
-    points: dict[str, float]
-    up: frozenset[str]
-    down: frozenset[str]
-    to: tuple[str, ...]
-    from_: tuple[str, ...]
-    base: tuple[str, ...]
-    strong_base: tuple[str, ...]  # base words as binding as "from" ("nach" in German)
-    than: tuple[str, ...]  # "38% higher than the $500 million": the comparison's base
-    by: tuple[str, ...]
-    breakers: frozenset[str]
-    multiples: dict[str, float]
-    times: tuple[str, ...]
-    fractions: dict[str, float]
-    of: tuple[str, ...]
-    lead: tuple[str, ...]
-    restate: tuple[str, ...]
-    change_nouns: tuple[str, ...]
-    from_suffixes: tuple[str, ...]  # Finnish: "500 miljoonasta" (elative) is "from 500 million"
-    to_suffixes: tuple[str, ...]
+    """A language's arithmetic words (every attribute of :class:`ArithmeticWords` reads
+    through) with the patterns that find its figures."""
+
+    words: ArithmeticWords
     figure: re.Pattern  # one figure: number, scale, then %, points or times
-    words: re.Pattern  # multiples and fractions written in words
-    trigger: re.Pattern  # where a claim may be: any percent, points, multiple or fraction word
+    word_pattern: re.Pattern  # multiples and fractions written in words
     unit_trigger: re.Pattern  # a figure with its percent, points or times word: "15 pct"
-    word_trigger_words: frozenset[str]  # the words of multiples and fractions written in words
-    word_stems: tuple[str, ...]  # the fewest substrings that find every multiple word
-    of_first: tuple[str, ...]  # the first words of the share's "of" phrases
-    fraction_stems: tuple[str, ...]  # the same for fractions (claims only after "by", before "of")
-    scanner: MoneyScanner
-    months: frozenset[str]  # month names (CLDR): "May 30", "30. Mai" are dates, not figures
-    range_joiners: frozenset[str]  # "21.1 to 22.7 pct", "10–12 %": a range, not two figures
+    scanner: MoneyScanner  # number parsing and hedges of the language
+
+    def __getattr__(self, name: str):
+        return getattr(self.words, name)
 
     def direction(self, words: list[str]) -> int:
-        """+1 for a rise, -1 for a fall, 0 when the words say neither (the nearest wins)."""
-        for w in reversed(words):
-            if w in self.up:
-                return 1
-            if w in self.down:
-                return -1
-        return 0
-
-
-def _words(data: dict, key: str) -> tuple[str, ...]:
-    return tuple(sorted({w.lower() for w in data.get(key, ())}, key=len, reverse=True))
+        return self.words.direction(words)
 
 
 @functools.lru_cache(maxsize=None)
 def get_cues(lang: str) -> Cues:
     base = normalize_lang(lang)
-    path = HERE / f"{base}.toml"
-    if not path.exists():
-        raise InputError(f"unsupported language {lang!r} for arithmetic checks")
-    data = read_toml(path)
+    w = get_words(base)
     lex = get_lexicon(base)
-    scanner = get_scanner(base)
-    change = data.get("change", {})
-    shares = data.get("shares", {})
-    direction = data.get("direction", {})
-    percent = tuple(dict.fromkeys([*data.get("percent", []), *_cldr_percent_words(base)]))
-    points = {k.lower(): float(v) for k, v in data.get("points", {}).items()}
-    multiples = {k.lower(): float(v) for k, v in data.get("multiples", {}).items()}
-    fractions = {k.lower(): float(v) for k, v in data.get("fractions", {}).items()}
-    times = tuple(data.get("times", {}).get("words", ()))
-
     digits = digits_pattern(lex)
     foreign = foreign_decimal_pattern(lex)
-    scales = [w for w in lex.scales if len(w) > 1 or w.isupper()]
-    scale = rf"(?:(?i:{_alt([w for w in scales if len(w) > 3 or w.islower()])})|{_alt([w for w in scales if not (len(w) > 3 or w.islower())])})(?![^\W\d_])"
+    scales = [s for s in lex.scales if len(s) > 1 or s.isupper()]
+    scale = rf"(?:(?i:{_alt([s for s in scales if len(s) > 3 or s.islower()])})|{_alt([s for s in scales if not (len(s) > 3 or s.islower())])})(?![^\W\d_])"
     word_end = r"(?![^\W\d_])"
-    pct = rf"(?:%|(?i:{_alt([p for p in percent if p != '%'])}){word_end})"
-    pts = rf"(?i:{_alt(points)}){word_end}"
-    tim = rf"(?i:{_alt(times)}){word_end}" if times else "(?!)"
+    percent_words = [p for p in w.percent if p != "%"]
+    pct = rf"(?:%|(?i:{_alt(percent_words)}){word_end})"
+    pts = rf"(?i:{_alt(w.points)}){word_end}"
+    tim = rf"(?i:{_alt(w.times)}){word_end}" if w.times else "(?!)"
     figure = re.compile(
         rf"(?<![^\W_])(?P<sign>[+\u2212\u2013-](?=\d))?(?P<num>{foreign}|{digits})"
         rf"(?:(?:{_SP}|-)?(?P<scale>{scale}))?"
         rf"(?:{_SP}?(?P<pct>{pct})(?:{_SP}(?P<pts2>{pts}))?|(?:{_SP}|-)(?P<pts>{pts})|(?:{_SP}|-)?(?P<times>{tim}))?"
     )
-    words = re.compile(rf"(?i)(?<![^\W\d_])(?P<w>{_alt(list(multiples) + list(fractions))}){word_end}")
-    trig = [p for p in percent if p != "%"] + list(points) + list(multiples) + list(fractions) + list(times)
-    trigger = re.compile(rf"%|(?i:(?<![^\W\d_])(?:{_alt(trig)}))")
     return Cues(
-        lang=base,
-        percent=percent,
-        points=points,
-        up=frozenset(w.lower() for w in direction.get("up", ())),
-        down=frozenset(w.lower() for w in direction.get("down", ())),
-        to=_words(change, "to"),
-        from_=_words(change, "from"),
-        base=_words(change, "base"),
-        strong_base=_words(change, "strong_base"),
-        than=_words(change, "than"),
-        by=_words(change, "by"),
-        breakers=frozenset(w.lower() for w in change.get("breakers", ())),
-        multiples=multiples,
-        times=times,
-        fractions=fractions,
-        of=_words(shares, "of"),
-        lead=_words(shares, "lead"),
-        restate=_words(shares, "restate"),
-        change_nouns=_words(shares, "change_nouns"),
-        from_suffixes=tuple(change.get("from_suffixes", ())),
-        to_suffixes=tuple(change.get("to_suffixes", ())),
+        words=w,
         figure=figure,
-        words=words,
-        trigger=trigger,
-        unit_trigger=re.compile(rf"\d[ \u00a0\u202f-]?(?:%|(?i:{_alt([p for p in percent if p != '%'] + list(points) + list(times))}))"),
-        word_trigger_words=_keys(list(multiples) + list(fractions), base),
-        word_stems=_stems(_keys(list(multiples), base)),
-        of_first=tuple(sorted({w.split()[0] for w in _words(shares, "of")})),
-        fraction_stems=_stems(_keys(list(fractions), base)),
-        scanner=scanner,
-        months=_month_names(base),
-        range_joiners=frozenset(j.strip().lower() for j in lex.range_joiners if j.strip()),
+        word_pattern=re.compile(rf"(?i)(?<![^\W\d_])(?P<w>{_alt(list(w.multiples) + list(w.fractions))}){word_end}"),
+        unit_trigger=re.compile(rf"\d[ \u00a0\u202f-]?(?:%|(?i:{_alt(percent_words + list(w.points) + list(w.times))}))"),
+        scanner=get_scanner(base),
     )
 
 
