@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import bisect
 from datetime import date as Date
 from typing import Any, Callable
 
-from . import claims as claims_mod
-from . import mentions as mentions_mod
+from .extraction import extract
+from .pairing.claims import find_claims
 from .errors import InputError, RateUnavailable
-from .formatting import human, rate_text
-from .lexicon import get_lexicon, normalize_lang
-from .model import Claim, Finding, Mention, Report, Verdict
-from .rates import RateProvider, resolve
-from .rates.ecb import parse_date
-from .verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, judge, unverifiable
-
-#: Converters for kinds other than money: kind → fn(claim, day, lang) → list[Conversion].
-#: A converter raises RateUnavailable (with a reason) when it cannot convert.
-_CONVERTERS: dict[str, Callable[[Claim, Date | None, str], list[Conversion]]] = {}
-#: kind → fn(claim, conversion, outcome) → what an inconsistent figure looks like it came from.
-_HINTS: dict[str, Callable[[Claim, Conversion, Outcome], list[str]]] = {}
-
-
-def register_converter(kind: str, fn: Callable[[Claim, Date | None, str], list[Conversion]], hints: Callable[[Claim, Conversion, Outcome], list[str]] | None = None) -> None:
-    _CONVERTERS[kind] = fn
-    if hints is not None:
-        _HINTS[kind] = hints
-
+from .language.formatting import human, rate_text
+from .language import get_lexicon, normalize_lang
+from .language.detect import language_of
+from .model import Claim, Conversion, Finding, Mention, Report, Verdict
+from .documents.lines import LineIndex
+from .conversion.rates import RateHistory, RateProvider, resolve
+from .conversion.rates.ecb import parse_date
+from .judging.verdicts import DEFAULT_TOLERANCE, Outcome, judge, unverifiable
 
 def _tolerance(value: Any) -> float:
     if value is None:
@@ -88,7 +76,7 @@ def money_hints(provider: RateProvider, day: Date | None) -> Callable[[Claim, Co
             out.append("matches the source figure unconverted")
         if not out:
             out.extend(_wrong_currency(provider, day, conv, s.value, stated, near))
-        if not out and conv.rate is not None and hasattr(provider, "nearest_day_for"):
+        if not out and conv.rate is not None and isinstance(provider, RateHistory):
             want = stated / s.value
             try:
                 d = provider.nearest_day_for(conv.source_unit, conv.target_unit, want, max(0.01, t.step / 2 / stated))
@@ -128,7 +116,7 @@ def _undated(f: Finding, provider: RateProvider) -> Finding:
     from dataclasses import replace
 
     s, t = f.source, f.target
-    nearest = getattr(provider, "nearest_day_for", None)
+    nearest = provider.nearest_day_for if isinstance(provider, RateHistory) else None
     if nearest is None or f.rate is None or s.is_range or t.is_range or not s.value or not t.value:
         return f
     want = t.value / s.value
@@ -145,21 +133,6 @@ def _undated(f: Finding, provider: RateProvider) -> Finding:
         f"({rate_text(want)} {f.rate.quote}/{f.rate.base}): give the article's date to check it"
     )
     return replace(f, verdict=Verdict.AMBIGUOUS, message=msg, suggestion=None)
-
-
-class LineIndex:
-    """Offset → (line, column), 1-based, by bisection over line starts."""
-
-    def __init__(self, text: str):
-        self.starts = [0]
-        i = text.find("\n")
-        while i >= 0:
-            self.starts.append(i + 1)
-            i = text.find("\n", i + 1)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
 
 
 #: Every kind of finding, in the order of ``--kinds``: conversions of money and units,
@@ -199,26 +172,27 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
     drift = _tolerance(tolerance)
     wanted = parse_kinds(kinds)
     report_notes: list[str] = []
-    if lang is None or str(lang).strip().lower() == "auto":
-        from .lexicon.detect import guess_language
-
-        guess = guess_language(text)
-        lang = guess.lang
-        report_notes.append(guess.note)
-    lang = lang or "en"
+    lang, note = language_of(text, lang)
+    if note:
+        report_notes.append(note)
     base = normalize_lang(lang)
-    lex = get_lexicon(base)
-    mentions = mentions_mod.extract(text, lang=lang, currency_hints=currency_hints)
-    claims = claims_mod.find_claims(text, mentions, lang=base)
+    lex = get_lexicon(lang)  # the region applied: a de-CH suggestion is written "13’114"
+    mentions = extract(text, lang=lang, currency_hints=currency_hints)
+    claims = find_claims(text, mentions, lang=base)
     if wanted is not None:
         claims = [c for c in claims if c.kind in wanted]
     findings: list[Finding] = []
     provider: RateProvider | None = None
     arithmetic: list[Finding] = []
     if wanted is None or wanted & {"change", "share"}:
-        from .arithmetic import check_arithmetic
+        from .judging.arithmetic import judge as judge_arithmetic
+        from .pairing.arithmetic import find_arithmetic
 
-        arithmetic = check_arithmetic(text, mentions, lang=base, kinds=wanted)
+        for c in find_arithmetic(text, mentions, lang=base):
+            if wanted is None or c.kind in wanted:
+                f = judge_arithmetic(c, lex)
+                if f is not None:
+                    arithmetic.append(f)
     lines = LineIndex(text) if claims or arithmetic else None
     for claim in claims:
         try:
@@ -229,8 +203,11 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
                 f = judge(claim, convs, lex, drift, money_hints(provider, day))
                 if day is None and f.verdict is Verdict.INCONSISTENT:
                     f = _undated(f, provider)
-            elif claim.kind in _CONVERTERS:
-                f = judge(claim, _CONVERTERS[claim.kind](claim, day, lang), lex, drift, _HINTS.get(claim.kind))
+            elif claim.kind == "unit":
+                from .conversion.units import convert  # imports pint: only for a text with a quantity claim
+                from .judging.units import hints, only_fitting
+
+                f = judge(claim, only_fitting(claim, convert(claim, day, lang)), lex, drift, hints)
             else:
                 f = unverifiable(claim, f"no converter for {claim.kind}")
         except RateUnavailable as e:
@@ -251,4 +228,4 @@ def _at(f: Finding, line: int, col: int) -> Finding:
     return replace(f, line=line, column=col)
 
 
-__all__ = ["check", "register_converter", "money_conversions", "LineIndex", "Verdict", "Mention"]
+__all__ = ["check", "money_conversions", "LineIndex", "Verdict", "Mention"]

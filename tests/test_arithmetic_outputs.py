@@ -93,7 +93,7 @@ def test_cli_bad_kinds_flag_is_one_line_exit_2(article, capsys):
 
 def test_suppression_covers_a_change(tmp_path):
     from numcheck.batch import check_document
-    from numcheck.documents import parse_document
+    from numcheck.documents.readers import parse_document
 
     r = check_document(parse_document(f"<!-- numcheck: ignore checked with finance -->\n{WRONG}\n", "a.md"))
     assert [f.kind for f in r.report.findings] == ["change"]
