@@ -107,3 +107,28 @@ def test_pytest_plugin_item_fails_on_a_wrong_change(pytester: pytest.Pytester):
     result = pytester.runpytest("--numcheck", "content", "-p", "no:cacheprovider")
     result.assert_outcomes(failed=1, passed=1)
     result.stdout.fnmatch_lines(["*+38%, not +15%*"])
+
+
+@pytest.mark.parametrize("toml, message", [
+    ("[chnage]\nto = [\"to\"]\n", "unknown section [chnage]"),
+    ("[change]\nfrmo = [\"from\"]\n", "unknown key change.frmo"),
+    ("[multiples]\ndoubled = \"two\"\n", "multiples.'doubled' must be a number > 0"),
+])
+def test_a_misspelt_arithmetic_data_file_is_an_error(tmp_path, toml, message):
+    from numcheck.language.arithmetic import validate
+    from numcheck.tomlfile import read_toml
+
+    path = tmp_path / "xx.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        validate(read_toml(path), path)
+    assert message in str(e.value) and str(path) in str(e.value)
+
+
+def test_every_language_has_arithmetic_words():
+    from numcheck.language import available_languages
+    from numcheck.language.arithmetic import get_words
+
+    for lang in available_languages():
+        w = get_words(lang)
+        assert w.percent and w.points and w.multiples and w.fractions and (w.to or w.to_suffixes), lang

@@ -119,6 +119,35 @@ class ArithmeticWords:
         return 0
 
 
+#: The sections of a language's arithmetic file and the keys of each (None: any word keys).
+SCHEMA: dict[str, frozenset[str] | None] = {
+    "percent": frozenset(),
+    "points": None,
+    "direction": frozenset({"up", "down"}),
+    "change": frozenset({"to", "from", "base", "strong_base", "than", "by", "breakers", "from_suffixes", "to_suffixes"}),
+    "multiples": None,
+    "times": frozenset({"words"}),
+    "fractions": None,
+    "shares": frozenset({"of", "lead", "restate", "change_nouns"}),
+}
+
+
+def validate(data: dict, path: Path) -> None:
+    """A misspelt section or key is an error naming the file, not a silently missing word list."""
+    for section, value in data.items():
+        if section not in SCHEMA:
+            raise InputError(f"{path}: unknown section [{section}] (known: {', '.join(SCHEMA)})")
+        keys = SCHEMA[section]
+        if keys and isinstance(value, dict):
+            for k in value:
+                if k not in keys:
+                    raise InputError(f"{path}: unknown key {section}.{k} (known: {', '.join(sorted(keys))})")
+        if keys is None and isinstance(value, dict):
+            for k, v in value.items():
+                if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
+                    raise InputError(f"{path}: {section}.{k!r} must be a number > 0, got {v!r}")
+
+
 def _words(data: dict, key: str) -> tuple[str, ...]:
     return tuple(sorted({w.lower() for w in data.get(key, ())}, key=len, reverse=True))
 
@@ -130,6 +159,7 @@ def get_words(lang: str) -> ArithmeticWords:
     if not path.exists():
         raise InputError(f"unsupported language {lang!r} for arithmetic checks")
     data = read_toml(path)
+    validate(data, path)
     lex = get_lexicon(base)
     change = data.get("change", {})
     shares = data.get("shares", {})
