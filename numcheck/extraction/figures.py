@@ -264,9 +264,15 @@ def _without_ranges(text: str, figs: list[Figure], cues: Cues) -> list[Figure]:
     """ "21.1 to 22.7 pct lower", "between 9.9 and 10.1 mln": the two ends of a range are
     one figure the arithmetic cannot use; both are dropped (no claim rather than a wrong one)."""
     drop: set[int] = set()
+    figs = list(figs)
     for i in range(len(figs) - 1):
         a, b = figs[i], figs[i + 1]
         gap = gap_text(text, a.end, b.start)
+        if (a.kind == "num" and b.kind == "pct" and not a.mention.unit and a.mention.scale == 1.0
+                and gap in cues.to and _tail(gap_text(text, max(0, a.start - 30), a.start), cues.from_)):
+            # "from 20 to 25 percent", "von 20 auf 25 Prozent": the percent word is written once
+            figs[i] = replace(a, kind="pct", mention=replace(a.mention, unit="%"))
+            continue
         if gap not in cues.range_joiners and gap not in ("-", "\u2013", "\u2014"):
             continue
         if not gap[0].isalpha() and text[a.end:b.start] != gap:
