@@ -280,6 +280,8 @@ def _restates_change(gap: str, cues: Cues, directed) -> bool:
 
 def _index(text, floor, d, p, y, g01, g12, cues) -> ArithClaim | None:
     """ "lost 450 points, or 1.8%, to 15,550": the old level is the new one minus the change."""
+    if d.kind == "pct" and p.kind in ("pts", "num"):
+        d, p = p, d  # "jumped 2.5%, or 400 points, to 16,400"
     if y.kind not in ("num", "pts") or d.kind not in ("pts", "num") or p.kind != "pct":
         return None
     if d.kind == "num" and (d.mention.unit != y.mention.unit):
