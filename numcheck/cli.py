@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--date", help="the day, YYYY-MM-DD (default: the latest available)")
     r.add_argument("--provider", default=None, help='rate providers in order, comma-separated (default: config, else "ecb")')
     r.add_argument("--force", action="store_true", help="rates update: install even if older than the installed history")
+
+    from .audit import add_parser as add_audit  # archive audits (local or Spark): numcheck/audit.py
+
+    add_audit(sub)
     return parser
 
 
@@ -258,7 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
-        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates}[args.command](args)
+        from .audit import cmd_audit
+
+        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates, "audit": cmd_audit}[args.command](args)
     except NumcheckError as e:
         print(f"numcheck: error: {e}", file=sys.stderr)
         return EXIT_ERROR
