@@ -175,7 +175,7 @@ def judge(claim: ArithClaim, lex: Lexicon) -> Finding | None:
     stated = claim.stated
     source = (claim.old or claim.whole or claim.part or claim.new).mention  # type: ignore[union-attr]
     target = stated.mention
-    expected = j.expected
+    expected = None if j.expected is None else float(f"{j.expected:.10g}")  # 38.0, not 37.999999999999986
     deviation = None
     if expected:
         deviation = (target.value * (100 if stated.kind == "frac" and shape == "change" else 1) - abs(expected)) / abs(expected)
