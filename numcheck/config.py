@@ -134,7 +134,7 @@ def config_from_mapping(table: dict[str, Any], source: Path | None = None) -> Co
             raise InputError(f"{where}live_timeout: expected seconds > 0, got {s!r}")
         out["live_timeout"] = float(s)
     if "kinds" in table:
-        from .pipeline import ALL_KINDS
+        from .model import ALL_KINDS
 
         k = table["kinds"]
         items = k.split(",") if isinstance(k, str) else k

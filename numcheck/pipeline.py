@@ -11,7 +11,7 @@ from .errors import InputError, RateUnavailable
 from .language.formatting import human, rate_text
 from .language import get_lexicon, normalize_lang
 from .language.detect import language_of
-from .model import Claim, Conversion, Finding, Mention, Report, Verdict
+from .model import ALL_KINDS, Claim, Conversion, Finding, Mention, Report, Verdict
 from .documents.lines import LineIndex
 from .conversion.rates import RateHistory, RateProvider, resolve
 from .conversion.rates.ecb import parse_date
@@ -135,9 +135,6 @@ def _undated(f: Finding, provider: RateProvider) -> Finding:
     return replace(f, verdict=Verdict.AMBIGUOUS, message=msg, suggestion=None)
 
 
-#: Every kind of finding, in the order of ``--kinds``: conversions of money and units,
-#: percent changes/points/multiples, shares.
-ALL_KINDS = ("money", "unit", "change", "share")
 
 
 def parse_kinds(value: Any) -> frozenset[str] | None:

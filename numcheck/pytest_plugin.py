@@ -16,6 +16,8 @@ the provider) — and never per item.
 
 from __future__ import annotations
 
+import functools
+
 import fnmatch
 from dataclasses import dataclass
 from datetime import date as Date
@@ -328,6 +330,11 @@ def numcheck(request: pytest.FixtureRequest):
 
 def _configured_kinds(path) -> tuple[str, ...] | None:
     """The ``kinds`` of the project configuration nearest to the content file (all: None)."""
-    from .config import load_config
+    return _kinds_for_dir(str(Path(path).parent))
 
-    return load_config(path).kinds
+
+@functools.lru_cache(maxsize=256)
+def _kinds_for_dir(directory: str) -> tuple[str, ...] | None:
+    from .config import load_config  # once per directory of content files, not per file
+
+    return load_config(directory).kinds
