@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Iterable, Iterator, Sequence
 
+from . import jsonfile
 from .errors import InputError
 from .model import Finding, Mention
 
@@ -300,10 +301,14 @@ def read_records(path: str, *, text: str = "text", date: str = "date", lang: str
                 if not line.strip():
                     continue
                 try:
-                    rec = json.loads(line)
+                    rec = jsonfile.loads(line)
                 except json.JSONDecodeError as e:
                     yield {"id": f"{path}:{n}", "text": None, "date": None, "lang": None,
                            "error": f"{path}:{n}: invalid JSON: {e.msg} (column {e.colno})"}
+                    continue
+                except jsonfile.JSONShapeError as e:  # nested too deeply, a key written twice
+                    yield {"id": f"{path}:{n}", "text": None, "date": None, "lang": None,
+                           "error": f"{path}:{n}: invalid JSON: {e.msg}"}
                     continue
                 if not isinstance(rec, dict):
                     yield {"id": f"{path}:{n}", "text": None, "date": None, "lang": None,

@@ -8,11 +8,10 @@ one line on stderr naming the file, line or value; the other files are still che
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Sequence
 
-from .errors import InputError, NumcheckError, RateUnavailable
+from .errors import InputError, NumcheckError, RateUnavailable, one_line
 
 EXIT_OK, EXIT_INCONSISTENT, EXIT_ERROR = 0, 1, 2
 
@@ -20,7 +19,7 @@ EXIT_OK, EXIT_INCONSISTENT, EXIT_ERROR = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2 (argparse prints usage too)
         self.print_usage(sys.stderr)
-        print(f"numcheck: error: {message}", file=sys.stderr)
+        print(f"numcheck: error: {one_line(message)}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
 
 
@@ -140,7 +139,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .baseline import load_baseline, write_baseline
 
         n = write_baseline(results, args.write_baseline)
-        print(f"numcheck: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
+        print(one_line(f"numcheck: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}"), file=sys.stderr)
         known = load_baseline(args.write_baseline)
     if known is not None:
         from .baseline import apply_baseline
@@ -150,18 +149,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     for r in results:  # in JSON/SARIF they are in the document too; stderr is for humans
         if r.error:
-            print(f"numcheck: error: {r.error}", file=sys.stderr)
+            print(f"numcheck: error: {one_line(r.error)}", file=sys.stderr)
     return exit_status(results, severity)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .documents.readers import parse_document, read_document
     from .extraction import extract
+    from .model import strict_json
 
     doc = parse_document(_stdin_text(), "-") if args.path == "-" else read_document(args.path)
     mentions = extract(doc.text, lang=args.lang or doc.lang or "en")
     if args.format == "json":
-        print(json.dumps([m.to_dict() for m in mentions], ensure_ascii=False, indent=2))
+        print(strict_json([m.to_dict() for m in mentions], ensure_ascii=False, indent=2))
     else:
         for m in mentions:
             line, col = doc.position(m.start)  # the file's line:column (Markdown/HTML markup dropped)
@@ -170,7 +170,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if m.ambiguous:
                 unit += " (or " + ", ".join(m.candidates[1:]) + ")"
             value = f"{m.value:g}" + (f"–{m.value_max:g}" if m.value_max is not None else "")
-            print(f"{doc.path}:{line}:{col}: {m.kind}: {m.text!r} = {value} {unit}{hedge}")
+            print(f"{one_line(doc.path)}:{line}:{col}: {m.kind}: {m.text!r} = {value} {unit}{hedge}")
     return EXIT_OK
 
 
@@ -266,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates, "audit": cmd_audit}[args.command](args)
     except NumcheckError as e:
-        print(f"numcheck: error: {e}", file=sys.stderr)
+        print(f"numcheck: error: {one_line(str(e))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `numcheck check … | head`
         return EXIT_OK
