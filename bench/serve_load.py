@@ -181,16 +181,19 @@ def render(r: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def replace_section(text: str, section: str) -> str:
+    """``text`` with its "Serving over HTTP" section replaced by ``section`` (or it appended)."""
+    start = text.find("\n" + TITLE)
+    if start < 0:
+        return text.rstrip("\n") + "\n\n" + section
+    nxt = text.find("\n## ", start + 1)
+    return text[:start + 1] + section + ("" if nxt < 0 else "\n" + text[nxt + 1:])
+
+
 def update_results(path: Path, section: str) -> None:
     """Put ``section`` in place of the file's "Serving over HTTP" section (or at its end)."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# numcheck benchmark results\n"
-    start = text.find("\n" + TITLE)
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        nxt = text.find("\n## ", start + 1)
-        text = text[:start + 1] + section + ("" if nxt < 0 else "\n" + text[nxt + 1:])
-    path.write_text(text, encoding="utf-8")
+    path.write_text(replace_section(text, section), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--date", help="the article date, YYYY-MM-DD (default: front matter, else the latest rates)")
     _add_common(c)
     c.add_argument("--tolerance", help="relative tolerance for rate drift on top of rounding (default 0.03)")
+    c.add_argument("--kinds", default=None, metavar="KINDS",
+                   help="what to check, comma-separated: money, unit, change (percent changes, points, multiples), "
+                        "share (default: config kinds, else all)")
     c.add_argument("--rates", default=None, help='rate providers in order, comma-separated (default "ecb")')
     c.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text",
                    help="text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)")
@@ -133,7 +136,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         known = load_baseline(args.baseline)
     # the providers by name and settings, not the built object: each process builds its own once
-    options = dict(date=day, lang=args.lang, tolerance=args.tolerance, rates=RateSpec(args.rate_specs, args.config),
+    from .pipeline import parse_kinds
+
+    options = dict(date=day, lang=args.lang, tolerance=args.tolerance, kinds=parse_kinds(args.kinds), rates=RateSpec(args.rate_specs, args.config),
                    default_lang=args.default_lang)
     results: list[FileResult] = []
     for p in args.paths:
@@ -202,6 +207,8 @@ def _apply_config(args: argparse.Namespace) -> None:
     if args.tolerance is None and cfg.tolerance is not None:
         args.tolerance = str(cfg.tolerance)
     args.default_lang = cfg.lang
+    if args.kinds is None and cfg.kinds is not None:
+        args.kinds = ",".join(sorted(cfg.kinds))
     args.rate_specs, args.config = tuple(_providers(args.rates) or cfg.rates), cfg  # for worker processes
     # a resolved provider carries the configured max rate age and live source settings
     args.rates = resolve(_providers(args.rates) or list(cfg.rates), cfg)

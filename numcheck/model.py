@@ -14,6 +14,11 @@ from datetime import date
 from typing import Any
 
 
+#: Every kind of finding, as `--kinds` and the `kinds` setting name them: conversions of
+#: money and units, percent changes/points/multiples ("change"), shares ("share").
+ALL_KINDS = ("money", "unit", "change", "share")
+
+
 class Verdict(str, enum.Enum):
     """What numcheck concludes about one stated conversion."""
 

@@ -11,7 +11,7 @@ from .errors import InputError, RateUnavailable
 from .language.formatting import human, rate_text
 from .language import get_lexicon, normalize_lang
 from .language.detect import language_of
-from .model import Claim, Conversion, Finding, Mention, Report, Verdict
+from .model import ALL_KINDS, Claim, Conversion, Finding, Mention, Report, Verdict
 from .documents.lines import LineIndex
 from .conversion.rates import RateHistory, RateProvider, check_rates_argument, resolve
 from .conversion.rates.ecb import parse_date
@@ -135,8 +135,32 @@ def _undated(f: Finding, provider: RateProvider) -> Finding:
     return replace(f, verdict=Verdict.AMBIGUOUS, message=msg, suggestion=None)
 
 
+
+
+def parse_kinds(value: Any) -> frozenset[str] | None:
+    """ "money,change" or ["money", "change"] → the kinds to check; None/"all" → every kind."""
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple, set, frozenset)):
+        raise InputError(f"invalid kinds {value!r}: expected a list such as money,unit,change,share")
+    out = set()
+    for item in items:
+        k = str(item).strip().lower()
+        if not k:
+            continue
+        if k == "all":
+            return None
+        if k not in ALL_KINDS:
+            raise InputError(f"invalid kind {k!r}: expected some of {', '.join(ALL_KINDS)}")
+        out.add(k)
+    if not out:
+        raise InputError(f"invalid kinds {value!r}: expected some of {', '.join(ALL_KINDS)}")
+    return frozenset(out)
+
+
 def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: Any = None, rates: Any = None,
-          currency_hints: dict | None = None) -> Report:
+          currency_hints: dict | None = None, kinds: Any = None) -> Report:
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
     if rates is not None:
@@ -145,6 +169,7 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
     if hasattr(day, "date") and callable(getattr(day, "date")):
         day = day.date()  # a datetime: its day
     drift = _tolerance(tolerance)
+    wanted = parse_kinds(kinds)
     report_notes: list[str] = []
     lang, note = language_of(text, lang)
     if note:
@@ -153,9 +178,21 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
     lex = get_lexicon(lang)  # the region applied: a de-CH suggestion is written "13’114"
     mentions = extract(text, lang=lang, currency_hints=currency_hints)
     claims = find_claims(text, mentions, lang=base)
+    if wanted is not None:
+        claims = [c for c in claims if c.kind in wanted]
     findings: list[Finding] = []
     provider: RateProvider | None = None
-    lines = LineIndex(text) if claims else None
+    arithmetic: list[Finding] = []
+    if wanted is None or wanted & {"change", "share"}:
+        from .judging.arithmetic import judge as judge_arithmetic
+        from .pairing.arithmetic import find_arithmetic
+
+        for c in find_arithmetic(text, mentions, lang=base):
+            if wanted is None or c.kind in wanted:
+                f = judge_arithmetic(c, lex)
+                if f is not None:
+                    arithmetic.append(f)
+    lines = LineIndex(text) if claims or arithmetic else None
     for claim in claims:
         try:
             if claim.kind == "money":
@@ -176,6 +213,11 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
             f = unverifiable(claim, str(e))
         line, col = lines.position(f.target.start)  # type: ignore[union-attr]
         findings.append(_at(f, line, col))
+    for f in arithmetic:
+        line, col = lines.position(f.target.start)  # type: ignore[union-attr]
+        findings.append(_at(f, line, col))
+    if arithmetic and claims:
+        findings.sort(key=lambda f: f.target.start)
     return Report(findings=tuple(findings), mentions=tuple(mentions), date=day, lang=lang, notes=tuple(report_notes))
 
 

@@ -207,7 +207,7 @@ def render_github(results: list[FileResult], *, severity: dict[str, str] | None 
                 if snip is not None and snip.end > snip.start:
                     props["endColumn"] = str(snip.end)
                 msg = f.message
-            props["title"] = f"numcheck: {f.verdict.value} {f.kind} conversion"
+            props["title"] = f"numcheck: {f.verdict.value} {f.kind}" + (" conversion" if f.kind in ("money", "unit") else "")
             lines.append(_command(level, props, msg))
     lines.append(summary_line(results) if len(results) != 1 or results[0].report is None else
                  one_line(f"{results[0].path}: {_summary_text(summary_counts(results))}"))
