@@ -21,6 +21,11 @@ _DASHES = re.compile(r"[‐‑‒–—―-]+")
 #: amount qualifies) may stand before the cue.
 _NOUN_GAP = re.compile(r"^((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)\s*(.*)$", re.S)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
+#: Punctuation that sets a second amount in apposition: "40 miljoner dollar, cirka 420
+#: miljoner kronor, till bygget", "$100 million -- about €92 million", "…; about …". It
+#: states an equivalent only when the second amount carries a hedge (a bare comma joins
+#: lists: "$5m, €7m and ¥9m"); the currencies must differ, as for every claim.
+_APPOSITION = frozenset({",", ";", "–", ", –", ",–", "(", ", ("})
 
 
 def normalize_gap(gap: str) -> str:
@@ -68,6 +73,8 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
     claim = _cue_claim(lex, first, second, raw, gap)
     if claim is not None:
         return claim
+    if gap in _APPOSITION and second.hedge is not None and second.hedge_start is not None and _closes(text, second.end):
+        return Claim(source=first, target=second, cue=raw, strength="strong")
     m = _NOUN_GAP.match(gap)
     if m and m.group(2) and m.group(1).split()[0] not in _stop_words(lex):
         rest = m.group(2)
@@ -78,6 +85,16 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
             strength = "strong" if second.hedge is not None else "weak"
             return Claim(source=first, target=second, cue=raw, strength=strength)
     return None
+
+
+_CLOSE = re.compile(r"[ \t\u00a0\u202f]*(?:[,.;:)\]–—-]|\n|$)")
+
+
+def _closes(text: str, end: int) -> bool:
+    """Does the apposition close right after the second amount (a comma, a full stop, a
+    dash, a bracket, the end)? "31.5 mln Australian dlrs, some seven mln stg above book
+    value" runs on: the second amount is a difference, not an equivalent."""
+    return _CLOSE.match(text, end) is not None
 
 
 _WORD_AFTER = re.compile(r"[ \t\u00a0]*(/|[^\W\d_]+)[ \t\u00a0]*([^\W\d_]+)?")
