@@ -128,6 +128,25 @@ def _cue_claim(lex: Lexicon, first: Mention, second: Mention, raw: str, gap: str
     return None
 
 
+def _in_same_brackets(prev: Claim, b: Mention, text: str) -> Claim | None:
+    """ "€50,000 (£43,000; US$54,000)": a further equivalent in the parenthesis that holds
+    the first one, after a semicolon or a comma (as a claim of ``prev.target`` → ``b``; the
+    caller pairs ``b`` with the original source)."""
+    a = prev.target
+    if not prev.cue.strip().endswith(("(", "[")) or b.kind != a.kind or _same_unit(prev.source, b):
+        return None
+    raw = text[a.end:b.hedge_start if b.hedge_start is not None else b.start]
+    if normalize_gap(raw) not in (";", ","):
+        return None
+    # the bracket is still open at b, and closes after it
+    if _CLOSE_BRACKET.match(text, b.end) is None:
+        return None
+    return Claim(source=a, target=b, cue=raw, strength="strong")
+
+
+_CLOSE_BRACKET = re.compile(r"[ \t\u00a0\u202f]*[;,)\]]")
+
+
 def find_claims(text: str, mentions: list[Mention], *, lang: str = "en") -> list[Claim]:
     """Claims among consecutive mentions. Each mention is used in at most one claim: in
     "$5m (€4.6m, or 50m kronor)" the first amount pairs with the second; the third is
@@ -141,7 +160,7 @@ def find_claims(text: str, mentions: list[Mention], *, lang: str = "en") -> list
             # "X (Y, or Z)": Z is another equivalent of X, not of Y.
             prev = claims[-1] if claims else None
             if prev is not None and prev.target is a:
-                c = _pair(lex, a, b, text)
+                c = _pair(lex, a, b, text) or _in_same_brackets(prev, b, text)
                 if c is not None and c.source is a:
                     claims.append(Claim(source=prev.source, target=b, cue=c.cue, strength=c.strength))
                     used.add(i + 1)

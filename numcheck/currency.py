@@ -106,7 +106,10 @@ def resolve_currencies(mentions: list[Mention], text: str, lex: Lexicon, hints: 
             fallback = _lookup(lex.fallbacks, surface)
             if fallback:
                 others = [c for c in evidence if c != fallback]
-                decided = (fallback, *others) if others else (fallback,)
+                if len(others) == 1 and fallback not in evidence and lex.surface_key(surface) in lex.yield_to_text:
+                    decided = (others[0],)  # "Rs" in a story naming Pakistan only: PKR
+                else:
+                    decided = (fallback, *others) if others else (fallback,)
             elif evidence:
                 decided = tuple(evidence)
         if decided:

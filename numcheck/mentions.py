@@ -66,9 +66,12 @@ def digits_pattern(lex: Lexicon) -> str:
     # "2:50 kronor" (Swedish öre after a colon): marks the language also writes decimals with
     extra = "".join(re.escape(x) for x in lex.number_words.get("extra_decimals", []))
     dec = rf"(?:{d}\d+|[{extra}]\d{{2}}(?!\d))" if extra else rf"{d}\d+"
+    # Indian grouping ("1,00,000", "12,34,56,789": lakhs and crores) where the group mark is
+    # a comma: a two-digit group can never be read otherwise there.
+    indian = rf"\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)(?:{dec})?|" if lex.group == "," and lex.decimal == "." else ""
     # "000" never starts an amount: it is the tail of a grouped figure ("300 000").
     return (
-        rf"(?<![\d.,'’{extra}])(?!0\d)(?:\d{{1,3}}(?:{g_re}\d{{3}})+(?!\d)(?:{dec})?|\d+(?:{dec})?)"
+        rf"(?<![\d.,'’{extra}])(?!0\d)(?:{indian}\d{{1,3}}(?:{g_re}\d{{3}})+(?!\d)(?:{dec})?|\d+(?:{dec})?)"
         rf"(?!\d|[.,]\d)"
     )
 

@@ -59,6 +59,9 @@ class Lexicon:
     range_between_only: tuple[str, ...] = ()  # joiners that make a range only after range_between
     range_change_from: tuple[str, ...] = ()  # words that make "X to Y" a change, not a range
     scaled_names: dict[str, tuple[int, str]] = field(default_factory=dict)  # "mdkr" → (9, "SEK")
+    # surfaces whose fallback gives way when the text names exactly one other candidate's
+    # country and not the fallback's own ("Rs" in a story about Pakistan is PKR)
+    yield_to_text: frozenset[str] = frozenset()
 
     def unit_scale(self, surface: str) -> int:
         """The power of ten a currency word carries itself: "mdkr" 9, "MUSD" 6, else 0."""
@@ -162,6 +165,16 @@ def _merge_evidence(generated: dict[str, list[str]], extra: dict[str, list[str]]
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _merge_generic(generated: dict[str, list[str]], extra: dict[str, list[str]], not_currency: set[str]) -> dict[str, tuple[str, ...]]:
+    """CLDR's bare currency words plus the desk words CLDR lacks, each naming the whole
+    family it can stand for ("crowns": SEK, NOK, DKK, ISK; "CFA francs": XOF, XAF), so the
+    text (a country, a demonym) or the caller decides and nothing is read silently."""
+    out = {k: tuple(v) for k, v in generated.items() if k not in not_currency}
+    for word, codes in extra.items():
+        out[word.lower()] = tuple(dict.fromkeys([*out.get(word.lower(), ()), *codes]))
+    return out
+
+
 def canonical_tag(lang: str | None) -> str:
     """'EN_us' → 'en-US', 'no' → 'nb': one spelling per lexicon, for caching."""
     base, region = normalize_lang(lang), lang_region(lang)
@@ -239,7 +252,7 @@ def _base_lexicon(base: str) -> Lexicon:
     cues = data.get("cues", {})
     ranges = data.get("ranges", {})
     known = {"scales", "defaults", "names", "symbols", "hedges", "cues", "numbers", "ranges", "codes",
-             "fallbacks", "regions", "detect", "build", "scaled_names", "not_currency", "evidence"}
+             "fallbacks", "regions", "detect", "build", "scaled_names", "not_currency", "evidence", "generic"}
     extra = {k: v for k, v in data.items() if k not in known}
     extra["_regions"] = gen.get("regions", {})
     extra["_region_defaults"] = data.get("regions", {})
@@ -254,7 +267,7 @@ def _base_lexicon(base: str) -> Lexicon:
         group=gen["group"],
         scales=scales,
         names=names,
-        generic={k: tuple(v) for k, v in gen["generic"].items() if k not in not_currency},
+        generic=_merge_generic(gen["generic"], data.get("generic", {}), not_currency),
         symbols=symbols,
         codes=codes,
         defaults=dict(data.get("defaults", {})),
@@ -266,7 +279,8 @@ def _base_lexicon(base: str) -> Lexicon:
         range_between=tuple(ranges.get("between", ())),
         range_joiners=tuple(ranges.get("joiners", ())),
         extra=extra,
-        fallbacks=dict(data.get("fallbacks", {})),
+        fallbacks={k: v for k, v in data.get("fallbacks", {}).items() if isinstance(v, str)},
+        yield_to_text=frozenset(data.get("fallbacks", {}).get("yield_to_text", ())),
         evidence=_merge_evidence(gen.get("evidence", {}), data.get("evidence", {})),
         detect_words=frozenset(w.lower() for w in data.get("detect", {}).get("words", ())),
         detect_letters=str(data.get("detect", {}).get("letters", "")),
