@@ -14,6 +14,25 @@ from datetime import date
 from typing import Any
 
 
+class ArticleYear(date):
+    """An article date known only to the year (``date="2012"``, ``date: 2012`` in front
+    matter): a ``date`` (1 January) that prints as the year, so every stage that passes dates
+    along keeps working, and the money stage judges with the range of that year's rates."""
+
+    def __new__(cls, year, *rest):
+        if isinstance(year, (bytes, str)) and rest == ():  # unpickling: date's own state
+            return date.__new__(cls, year)
+        return date.__new__(cls, int(year), 1, 1)
+
+    def isoformat(self) -> str:  # type: ignore[override]
+        return f"{self.year:04d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"ArticleYear({self.year})"
+
+
 class Verdict(str, enum.Enum):
     """What numcheck concludes about one stated conversion."""
 

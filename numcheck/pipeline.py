@@ -11,7 +11,7 @@ from . import mentions as mentions_mod
 from .errors import InputError, RateUnavailable
 from .formatting import human, rate_text
 from .lexicon import get_lexicon, normalize_lang
-from .model import Claim, Finding, Mention, Report, Verdict
+from .model import ArticleYear, Claim, Finding, Mention, Rate, Report, Verdict
 from .rates import RateProvider, resolve
 from .rates.ecb import parse_date
 from .verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, judge, unverifiable
@@ -41,8 +41,38 @@ def _tolerance(value: Any) -> float:
     return t
 
 
+def _year_conversion(a: str, b: str, year: int, provider: RateProvider) -> Conversion:
+    """The conversion of a year known without its day: every published day's rate of the
+    year, lowest to highest, so that a figure holds when some day of the year fits."""
+    from datetime import timedelta
+
+    day, last = Date(year, 1, 1), Date(year, 12, 31)
+    seen: dict[Date | None, Rate] = {}
+    reasons: list[str] = []
+    while day <= last:
+        if day.weekday() < 5:
+            try:
+                r = provider.rate(a, b, day)
+            except RateUnavailable as e:
+                reasons.append(str(e))
+            else:
+                if r.date is not None and r.date.year == year:
+                    seen.setdefault(r.date, r)
+        day += timedelta(days=1)
+    if not seen:
+        raise RateUnavailable(reasons[-1] if reasons else f"no {a}→{b} rate in {year}")
+    lo = min(seen.values(), key=lambda r: r.value)
+    hi = max(seen.values(), key=lambda r: r.value)
+    note = (f"only the year is known: {lo.provider} rates over {year} ran from {rate_text(lo.value)} {b}/{a} "
+            f"on {lo.date} to {rate_text(hi.value)} on {hi.date}")
+    rate = Rate(a, b, lo.value, lo.date, lo.provider, None, note)
+    label = f"{rate_text(lo.value)}–{rate_text(hi.value)} {b}/{a} ({lo.provider}, {year})"
+    return Conversion(a, b, lo.value, 0.0, rate, label, factor_max=hi.value)
+
+
 def money_conversions(claim: Claim, day: Date | None, provider: RateProvider) -> list[Conversion]:
-    """One conversion per reading of the two currencies; RateUnavailable if none exists."""
+    """One conversion per reading of the two currencies; RateUnavailable if none exists.
+    A year without its day (:class:`ArticleYear`) gives the range of that year's rates."""
     out: list[Conversion] = []
     reasons: list[str] = []
     src = claim.source.candidates or ((claim.source.unit,) if claim.source.unit else ())
@@ -50,6 +80,12 @@ def money_conversions(claim: Claim, day: Date | None, provider: RateProvider) ->
     for a in src:
         for b in tgt:
             if a == b:
+                continue
+            if isinstance(day, ArticleYear):
+                try:
+                    out.append(_year_conversion(a, b, day.year, provider))
+                except RateUnavailable as e:
+                    reasons.append(str(e))
                 continue
             try:
                 r = provider.rate(a, b, day)

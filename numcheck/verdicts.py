@@ -56,9 +56,20 @@ class Conversion:
     offset: float = 0.0
     rate: Rate | None = None
     label: str = ""  # "10.951 SEK/USD (ECB, 2024-11-19)"
+    #: the highest factor when only the year is known ("date=2012"): the figure holds when
+    #: some day's rate of the year fits, so the conversion spans factor … factor_max
+    factor_max: float | None = None
 
     def apply(self, x: float) -> float:
         return x * self.factor + self.offset
+
+    def span(self, x: float) -> tuple[float, float]:
+        """Where ``x`` lands, lowest and highest over the factors."""
+        a = self.apply(x)
+        if self.factor_max is None:
+            return a, a
+        b = x * self.factor_max + self.offset
+        return min(a, b), max(a, b)
 
 
 @dataclass(frozen=True)
@@ -93,9 +104,7 @@ def _interval_ok(lo_e: float, hi_e: float, lo_t: float, hi_t: float, hedge: Hedg
 def evaluate(claim: Claim, conv: Conversion, drift: float) -> Outcome:
     """Judge one claim under one conversion."""
     s, t = claim.source, claim.target
-    e_lo, e_hi = conv.apply(s.low), conv.apply(s.high)
-    if e_lo > e_hi:
-        e_lo, e_hi = e_hi, e_lo
+    e_lo, e_hi = min(conv.span(s.low) + conv.span(s.high)), max(conv.span(s.low) + conv.span(s.high))
     half = rounding_half(t, t.high)
     half_lo = rounding_half(t, t.low)
     # relative slack for the rate (or for a unit factor: rounding of published constants)
@@ -104,8 +113,8 @@ def evaluate(claim: Claim, conv: Conversion, drift: float) -> Outcome:
 
     def fits(lo: float, hi: float) -> bool:
         if s.is_range and t.is_range:  # both ends, each on its own
-            return _interval_ok(*band(conv.apply(s.low), conv.apply(s.low), drift), t.low - half_lo, t.low + half_lo, None, t.low, t.low) and _interval_ok(
-                *band(conv.apply(s.high), conv.apply(s.high), drift), t.high - half, t.high + half, None, t.high, t.high
+            return _interval_ok(*band(*conv.span(s.low), drift), t.low - half_lo, t.low + half_lo, None, t.low, t.low) and _interval_ok(
+                *band(*conv.span(s.high), drift), t.high - half, t.high + half, None, t.high, t.high
             )
         return _interval_ok(*band(lo, hi, drift), t.low - half_lo, t.high + half, t.hedge, t.low, t.high)
 
@@ -114,17 +123,18 @@ def evaluate(claim: Claim, conv: Conversion, drift: float) -> Outcome:
     deviation = (stated - expected_mid) / expected_mid if expected_mid else math.inf
     tolerance = (half / abs(stated) if stated else 0.0) + drift
     if fits(e_lo, e_hi):
-        return Outcome(Verdict.CONSISTENT, e_lo, e_hi if s.is_range else None, deviation, tolerance, "")
+        return Outcome(Verdict.CONSISTENT, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, "")
     # The source figure is rounded too: "$3 billion" may stand for $2.5–3.5 billion.
     s_half, s_half_hi = rounding_half(s, s.low), rounding_half(s, s.high)
-    w_lo, w_hi = sorted((conv.apply(s.low - s_half), conv.apply(s.high + s_half_hi)))
+    ends = conv.span(s.low - s_half) + conv.span(s.high + s_half_hi)
+    w_lo, w_hi = min(ends), max(ends)
     if s_half and _interval_ok(*band(w_lo, w_hi, drift), t.low - half_lo, t.high + half, t.hedge, t.low, t.high):
         reason = (
             f"holds only if {quote(s.text)} is itself rounded from a figure between "
             f"{human(s.low - s_half)} and {human(s.high + s_half_hi)}"
         )
-        return Outcome(Verdict.AMBIGUOUS, e_lo, e_hi if s.is_range else None, deviation, tolerance, reason)
-    return Outcome(Verdict.INCONSISTENT, e_lo, e_hi if s.is_range else None, deviation, tolerance, "")
+        return Outcome(Verdict.AMBIGUOUS, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, reason)
+    return Outcome(Verdict.INCONSISTENT, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, "")
 
 
 def figure_text(m: Mention) -> str:
@@ -170,7 +180,7 @@ def describe(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, hints: Se
     why = _why(t, o)
     sugg = None
     if not t.is_range and not s.is_range and o.expected > 0:
-        sugg = suggest(t, o.expected, lex)
+        sugg = suggest(t, o.expected if o.expected_max is None else (o.expected + o.expected_max) / 2, lex)
     text = f"{head} \u2014 {why}"
     if hints:
         text += "; " + "; ".join(hints)
