@@ -119,4 +119,98 @@ def resolve_currencies(mentions: list[Mention], text: str, lex: Lexicon, hints: 
     return out
 
 
-__all__ = ["resolve_currencies", "check_hints", "countries_named"]
+@functools.lru_cache(maxsize=1)
+def _eras() -> dict:
+    """generated/eras.json: when each currency was tender (from CLDR, see lexicon/build.py)."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "lexicon" / "generated" / "eras.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError:  # pragma: no cover - a broken install: no eras, every reading as today
+        return {"since": {}, "retired": {}, "langs": {}}
+
+
+@functools.lru_cache(maxsize=None)
+def _territory_regex(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, ...]]]:
+    owners: dict[str, list[str]] = {}
+    for terr, words in _eras()["langs"].get(lang, {}).get("territories", {}).items():
+        for w in words:
+            owners.setdefault(w, []).append(terr)
+    if not owners:
+        return None, {}
+    from .mentions import _alt
+
+    return re.compile(rf"(?i)(?<![^\W\d_])(?:{_alt(owners)})"), {k: tuple(v) for k, v in owners.items()}
+
+
+def territories_named(text: str, lang: str) -> set[str]:
+    """Territories (ISO 3166 codes) the text names by CLDR's names, and retired currencies it
+    names by their own qualifier ("French" → FRF)."""
+    rx, owners = _territory_regex(lang)
+    if rx is None:
+        return set()
+    return {t for m in rx.finditer(text) for t in owners.get(m.group(0).lower(), ())}
+
+
+def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | None") -> list[Mention]:
+    """Read a shared currency word as the currency of the article's day and country.
+
+    "francs" in a 1995 story naming France are French francs (FRF), "marks" in 1990 naming
+    Germany Deutsche Mark, "cruzados" in a 1987 story about Brazil BRC; a currency that did
+    not exist yet on the day is no reading ("guilders" in 1987 are not the Caribbean guilder
+    of 2025). A qualified name ("Swiss francs") is never overridden; when the text also
+    names the country of today's reading, both readings stay and the verdict says so.
+    Without a date nothing changes. Retired currencies then convert at the euro's fixed
+    rates or are judged unverifiable, with the reason (see rates/eras.py)."""
+    if day is None:
+        return mentions
+    from datetime import date as Date
+
+    from .model import ArticleYear
+
+    eras = _eras()
+    heads = eras["langs"].get(lex.lang, {}).get("heads", {})
+    first, last = (day, Date(day.year, 12, 31)) if isinstance(day, ArticleYear) else (day, day)
+    since = eras.get("since", {})
+    head_first = bool(lex.extra.get("build", {}).get("head_first", False))
+    named: set[str] | None = None
+    out: list[Mention] = []
+    for m in mentions:
+        surface = (m.unit_text or "").strip().lower()
+        if m.kind != "money" or not surface:
+            out.append(m)
+            continue
+        parts = surface.split()
+        head = parts[0] if head_first else parts[-1]
+        retired = () if len(parts) > 1 and surface in lex.names else tuple(heads.get(surface, ()) or heads.get(head, ()))
+        cands = tuple(c for c in m.candidates if since.get(c) is None or Date.fromisoformat(since[c]) <= last)
+        if not retired and cands == m.candidates:
+            out.append(m)
+            continue
+        options: list[str] = []
+        if retired:
+            if named is None:
+                named = territories_named(text, lex.lang)
+            for code in retired:
+                for terr, start, end in eras["retired"].get(code, ()):
+                    if ((terr in named or code in named) and (start is None or Date.fromisoformat(start) <= last)
+                            and first <= Date.fromisoformat(end) and code not in options):
+                        options.append(code)
+        if options:
+            today = set(countries_named(text, lex))
+            new = (*options, *(c for c in cands if c in today and c not in options))
+        elif cands:
+            new = cands
+        else:  # nothing of today existed then: every retired reading of the word on that day
+            new = tuple(dict.fromkeys(
+                code for code in retired for _, start, end in eras["retired"].get(code, ())
+                if (start is None or Date.fromisoformat(start) <= last) and first <= Date.fromisoformat(end)))
+        if new and new != m.candidates:
+            m = replace(m, unit=new[0], candidates=new)
+        out.append(m)
+    return out
+
+
+__all__ = ["resolve_currencies", "resolve_eras", "territories_named", "check_hints", "countries_named"]

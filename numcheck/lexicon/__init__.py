@@ -165,6 +165,17 @@ def _merge_evidence(generated: dict[str, list[str]], extra: dict[str, list[str]]
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _retired_heads(lang: str, names: dict[str, str]) -> dict[str, list[str]]:
+    """Bare words of retired currencies CLDR names ("cruzados", "pesetas", "Franc" in German):
+    read as money, with the retired codes as candidates; the article's date and country then
+    decide (currency.resolve_eras). Words that are also a current currency's stay with it."""
+    path = HERE / "generated" / "eras.json"
+    if not path.exists():  # pragma: no cover - a broken install: today's currencies only
+        return {}
+    heads = json.loads(path.read_text(encoding="utf-8"))["langs"].get(lang, {}).get("heads", {})
+    return {h: codes for h, codes in heads.items() if h not in names}
+
+
 def _merge_generic(generated: dict[str, list[str]], extra: dict[str, list[str]], not_currency: set[str]) -> dict[str, tuple[str, ...]]:
     """CLDR's bare currency words plus the desk words CLDR lacks, each naming the whole
     family it can stand for ("crowns": SEK, NOK, DKK, ISK; "CFA francs": XOF, XAF), so the
@@ -267,7 +278,7 @@ def _base_lexicon(base: str) -> Lexicon:
         group=gen["group"],
         scales=scales,
         names=names,
-        generic=_merge_generic(gen["generic"], data.get("generic", {}), not_currency),
+        generic=_merge_generic(gen["generic"], {**_retired_heads(base, names), **data.get("generic", {})}, not_currency),
         symbols=symbols,
         codes=codes,
         defaults=dict(data.get("defaults", {})),
