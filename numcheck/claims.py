@@ -66,10 +66,16 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
     if len(raw) > 60 or "\n" in raw.strip(" \t"):
         return None
     gap = normalize_gap(raw)
-    if _per_unit(lex, text, first) != _per_unit(lex, text, second):
-        return None  # "£2,360 per tonne … $1.72 per lb": a price per different units
+    per_a, per_b = _per_unit(lex, text, first), _per_unit(lex, text, second)
+    if per_a != per_b and not (per_b is None and _explicit_cue(lex, gap)):
+        # "£2,360 per tonne … $1.72 per lb": a price per different units. A price whose
+        # equivalent is stated outright keeps its unit ("883 stg per tonne, equivalent to
+        # 1,417 dlrs"); "195 rand or 94 dlrs a month" does not pair.
+        return None
     if lex.extra.get("_either") and preceded_by(text, first.hedge_start if first.hedge_start is not None else first.start, lex.extra["_either"]):
         return None  # "either 182.50 marks or 149.50 yen": alternatives
+    if per_a is not None and per_b is None:
+        gap = _PER_PHRASE.sub("", gap, count=1)  # "per tonne, equivalent to" → ", equivalent to"
     claim = _cue_claim(lex, first, second, raw, gap)
     if claim is not None:
         return claim
@@ -117,7 +123,24 @@ def _stop_words(lex: Lexicon) -> frozenset[str]:
     return lex.extra.get("_not_nouns", frozenset())
 
 
+_LEAD = re.compile(r"^[–,;(]\s*")
+_PER_PHRASE = re.compile(r"^(?:[^\W\d_]+|/)\s*[^\W\d_]+\s*")
+
+
+def _explicit_cue(lex: Lexicon, gap: str) -> bool:
+    """A strong cue made of words ("equivalent to", "motsvarande"), not punctuation alone.
+    The gap is read after a per-unit phrase too: "per tonne, equivalent to"."""
+    rest = _PER_PHRASE.sub("", gap, count=1) if not gap.startswith((",", "(", "–", ";")) else gap
+    return rest in lex.cues_strong and any(c.isalpha() for c in rest) and rest not in lex.cues_weak_without_hedge
+
+
 def _cue_claim(lex: Lexicon, first: Mention, second: Mention, raw: str, gap: str) -> Claim | None:
+    if gap not in lex.cues_strong and gap not in lex.cues_reverse and gap not in lex.cues_weak_without_hedge:
+        # "-- the equivalent of about", "; equivalent to": a word cue after a dash, comma,
+        # semicolon or bracket is the same cue
+        bare = _LEAD.sub("", gap)
+        if bare != gap and any(c.isalpha() for c in bare) and (bare in lex.cues_strong or bare in lex.cues_reverse):
+            gap = bare
     if gap in lex.cues_reverse:
         return Claim(source=second, target=first, cue=raw, strength="strong")
     if gap in lex.cues_weak_without_hedge:
