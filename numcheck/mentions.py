@@ -187,8 +187,9 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     starts = {w[0] for group in ("units", "tens", "multipliers") for w in nw.get(group, {})} | {w[0] for group in ("half", "quarter", "hundred") for w in nw.get(group, [])}
     # A leading character class lets the regex engine skip to candidate letters quickly.
     first = "(?=[" + "".join(sorted(re.escape(c) for c in starts | {c.upper() for c in starts})) + "])" if starts else ""
+    # "three to five mln dlrs", "zwei bis drei Milliarden Euro": a range of number words
     word_money = (
-        rf"{first}(?P<wnum>{words})(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
+        rf"{first}(?P<wnum>{words})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{words}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
         rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}))(?![^\W\d_]))"
     )
     pre_before = rf"(?:{pre}){_SP}?\Z"
@@ -621,8 +622,19 @@ class MoneyScanner:
         v, step = parsed
         own = self.lex.unit_scale(unit_text)  # "one penny", "three cents": the word's own scale
         scale = 10.0 ** (self.power(s) if s else own)
+        v_max = None
+        if m.group("wnum2") is not None:
+            second = self.parse_words(m.group("wnum2"))
+            if second is None:
+                return None
+            if not second[0] > v or not self.joins_range(text, m.start(), m.group("wrj")):
+                # "rose from three to five dollars" is a change: the amount is the second figure
+                return self._mention(text, m.start("wnum2"), m.end(), _times(second[0], scale), second[1], scale,
+                                     cands, unit_text, m.group("wnum2"), m.start("wnum2"), s or ("" if not own else unit_text))
+            v_max = _times(second[0], scale)
+            step = min(step, second[1])
         return self._mention(text, m.start(), m.end(), _times(v, scale), step, scale, cands, unit_text,
-                             wnum, m.start("wnum"), s or ("" if not own else unit_text))
+                             wnum, m.start("wnum"), s or ("" if not own else unit_text), value_max=v_max)
 
 
 @functools.lru_cache(maxsize=None)
