@@ -210,8 +210,8 @@ def _subunit_regex(lang: str) -> re.Pattern | None:
     # a count of something else.
     return re.compile(
         rf"{_SP}?(?:,{_SP}?|(?i:{joiners}){_SP})?"
-        rf"(?:(?P<n>\d{{1,2}}(?!\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_])"
-        rf"|(?P<bare>\d{{2}}(?!\d)|{words})(?=[.!?;)]|{_SP}*$))"
+        rf"(?:(?P<n>\d{{1,2}}(?!\d|[.,]\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_])"
+        rf"|(?P<bare>\d{{2}}(?!\d|[.,]\d)|{words})(?=[.!?;)]|{_SP}*$))"
     )
 
 
