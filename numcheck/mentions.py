@@ -187,9 +187,10 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     starts = {w[0] for group in ("units", "tens", "multipliers") for w in nw.get(group, {})} | {w[0] for group in ("half", "quarter", "hundred") for w in nw.get(group, [])}
     # A leading character class lets the regex engine skip to candidate letters quickly.
     first = "(?=[" + "".join(sorted(re.escape(c) for c in starts | {c.upper() for c in starts})) + "])" if starts else ""
-    # "three to five mln dlrs", "zwei bis drei Milliarden Euro": a range of number words
+    # "three to five mln dlrs", "zwei bis drei Milliarden Euro", "seven to 10 mln dlrs": a
+    # range that starts with a number word
     word_money = (
-        rf"{first}(?P<wnum>{words})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{words}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
+        rf"{first}(?P<wnum>{words})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{words}|{digits}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
         rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}))(?![^\W\d_]))"
     )
     pre_before = rf"(?:{pre}){_SP}?\Z"
@@ -624,7 +625,8 @@ class MoneyScanner:
         scale = 10.0 ** (self.power(s) if s else own)
         v_max = None
         if m.group("wnum2") is not None:
-            second = self.parse_words(m.group("wnum2"))
+            raw2 = m.group("wnum2")
+            second = self.parse_digits(raw2) if raw2[:1].isdigit() else self.parse_words(raw2)  # "seven to 10 mln"
             if second is None:
                 return None
             if not second[0] > v or not self.joins_range(text, m.start(), m.group("wrj")):
