@@ -86,7 +86,7 @@ WORD_RANGES = [
     ("fr", "Le plan coûte deux à trois milliards d'euros (environ 2,2 à 3,2 milliards de dollars).", [C]),
     ("en", "The plan costs two to three billion euros (about $4.4 to 6.4 billion).", [I]),
     ("en", "Swedish banks lent 1 to 1.5 billion crowns (the equivalent of about ten to 15 mln dlrs).", [I]),
-    ("en", "Swedish banks lent 1 to 1.5 billion crowns (the equivalent of about 100 to 145 mln dlrs).", [C]),
+    ("en", "Swedish banks lent 1 to 1.5 billion crowns (the equivalent of about 97 to 145 mln dlrs).", [C]),
 ]
 
 
