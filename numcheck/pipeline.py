@@ -157,6 +157,28 @@ def _wrong_currency(provider: RateProvider, day: Date | None, conv: Conversion, 
     return []
 
 
+def _retired_reason(claim: Claim) -> str:
+    """ "BRC (Brazilian Cruzado) is a retired currency, tender in BR 1986-02-28 to 1989-01-15; "
+    in front of the rate's reason, so the desk sees why no rate exists."""
+    if claim.kind != "money":
+        return ""
+    from .currency import _eras
+    from .lexicon import get_lexicon
+
+    eras = _eras()
+    out = []
+    for m in (claim.source, claim.target):
+        code = m.unit
+        if code and code not in eras.get("since", {}) and code in eras.get("retired", {}):
+            rows = eras["retired"][code]
+            start = min((r[1] for r in rows if r[1]), default=None)
+            end = max(r[2] for r in rows)
+            name = get_lexicon("en").names_of(code)
+            out.append(f"{code}{f' ({name})' if name else ''} is a retired currency"
+                       f"{f', tender {start} to {end}' if start else f', tender until {end}'}; ")
+    return "".join(dict.fromkeys(out))
+
+
 def _undated(f: Finding, provider: RateProvider) -> Finding:
     """No article date: an inconsistency at the latest rate may be a correct conversion at the
     rate of the day it was written. When some published day's rate fits the stated figure,
@@ -239,7 +261,7 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
             else:
                 f = unverifiable(claim, f"no converter for {claim.kind}")
         except RateUnavailable as e:
-            f = unverifiable(claim, str(e))
+            f = unverifiable(claim, _retired_reason(claim) + str(e))
         line, col = lines.position(f.target.start)  # type: ignore[union-attr]
         findings.append(_at(f, line, col))
     return Report(findings=tuple(findings), mentions=tuple(mentions), date=day, lang=lang, notes=tuple(report_notes))

@@ -63,6 +63,11 @@ class Lexicon:
     # country and not the fallback's own ("Rs" in a story about Pakistan is PKR)
     yield_to_text: frozenset[str] = frozenset()
 
+    def names_of(self, code: str) -> str:
+        """The shortest name of ``code`` in this language ("Brazilian cruzado"), or ""."""
+        forms = [k for k, v in self.names.items() if v == code]
+        return min(forms, key=len) if forms else ""
+
     def unit_scale(self, surface: str) -> int:
         """The power of ten a currency word carries itself: "mdkr" 9, "MUSD" 6, else 0."""
         key = surface.strip()
