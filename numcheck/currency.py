@@ -164,8 +164,10 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
     names the country of today's reading, both readings stay and the verdict says so.
     Without a date nothing changes. Retired currencies then convert at the euro's fixed
     rates or are judged unverifiable, with the reason (see rates/eras.py)."""
+    retired_words = lex.extra.get("_retired_heads", frozenset())
     if day is None:
-        return mentions
+        # a bare retired word with no date to place it ("10 Milliarden Schilling"): not read
+        return [m for m in mentions if (m.unit_text or "").strip().lower() not in retired_words]
     from datetime import date as Date
 
     from .model import ArticleYear
@@ -185,20 +187,29 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
         parts = surface.split()
         head = parts[0] if head_first else parts[-1]
         retired = () if len(parts) > 1 and surface in lex.names else tuple(heads.get(surface, ()) or heads.get(head, ()))
-        cands = tuple(c for c in m.candidates if since.get(c) is None or Date.fromisoformat(since[c]) <= last)
+        cands = tuple(c for c in m.candidates if _tender(eras, c, first, last))
         if not retired and cands == m.candidates:
             out.append(m)
             continue
         options: list[str] = []
+        earlier: list[str] = []  # the named country's currency of that name, retired by the day
         if retired:
             if named is None:
                 named = territories_named(text, lex.lang)
             for code in retired:
                 for terr, start, end in eras["retired"].get(code, ()):
-                    if ((terr in named or code in named) and (start is None or Date.fromisoformat(start) <= last)
-                            and first <= Date.fromisoformat(end) and code not in options):
+                    if not (terr in named or code in named):
+                        continue
+                    if (start is None or Date.fromisoformat(start) <= last) and first <= Date.fromisoformat(end):
                         options.append(code)
-        if options:
+                    elif Date.fromisoformat(end) < first:
+                        earlier.append(code)
+            options = list(dict.fromkeys(options))
+        if not options and earlier and cands:
+            # "France paid 10 billion francs" in 2010: a sum from the franc's day, or Swiss
+            # francs? Both readings stay; the verdict is ambiguous unless they agree.
+            new = (*cands, *dict.fromkeys(c for c in earlier if c not in cands))
+        elif options:
             today = set(countries_named(text, lex))
             new = (*options, *(c for c in cands if c in today and c not in options))
         elif cands:
@@ -207,10 +218,27 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
             new = tuple(dict.fromkeys(
                 code for code in retired for _, start, end in eras["retired"].get(code, ())
                 if (start is None or Date.fromisoformat(start) <= last) and first <= Date.fromisoformat(end)))
+        if not new and surface in retired_words:
+            continue  # "Schilling" in 2024: no currency of that name was tender
         if new and new != m.candidates:
             m = replace(m, unit=new[0], candidates=new)
         out.append(m)
     return out
+
+
+def _tender(eras: dict, code: str, first: "date", last: "date") -> bool:
+    """Was ``code`` tender somewhere on some day between ``first`` and ``last``? Codes
+    CLDR has no history for (and the euro's fixed-rate legacy currencies when named
+    outright: "French francs" in 2010 still convert at the fixed rate) count as tender."""
+    from datetime import date as Date
+
+    since = eras.get("since", {}).get(code)
+    if since is not None:
+        return Date.fromisoformat(since) <= last
+    rows = eras.get("retired", {}).get(code)
+    if not rows:
+        return True
+    return any((s is None or Date.fromisoformat(s) <= last) and first <= Date.fromisoformat(e) for _, s, e in rows)
 
 
 __all__ = ["resolve_currencies", "resolve_eras", "territories_named", "check_hints", "countries_named"]

@@ -239,10 +239,9 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
     base = normalize_lang(lang)
     lex = get_lexicon(base)
     mentions = mentions_mod.extract(text, lang=lang, currency_hints=currency_hints)
-    if day is not None:
-        from .currency import resolve_eras
+    from .currency import resolve_eras
 
-        mentions = resolve_eras(mentions, text, lex, day)
+    mentions = resolve_eras(mentions, text, lex, day)
     claims = claims_mod.find_claims(text, mentions, lang=base)
     findings: list[Finding] = []
     provider: RateProvider | None = None

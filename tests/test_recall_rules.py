@@ -250,3 +250,21 @@ def test_year_in_front_matter_and_cli(tmp_path, capsys):
     q = tmp_path / "b.txt"
     q.write_text("The fine is €80,000 ($150,000).\n", encoding="utf-8")
     assert main(["check", "--date", "2012", str(q)]) == 1
+
+
+@pytest.mark.parametrize("lang, text, day", [
+    ("de", "Kenia leiht sich 10 Milliarden Schilling (rund 70 Millionen Euro).", "2024-03-01"),
+    ("de", "Kenia leiht sich 10 Milliarden Schilling (rund 70 Millionen Euro).", None),
+    ("en", "Brazil owes 100 billion cruzados (about 7 billion dlrs).", None),
+    ("sv", "Kenya lånar 10 miljarder shilling (cirka 800 miljoner kronor).", "2024-03-01"),
+])
+def test_a_retired_word_outside_its_day_is_never_converted(lang, text, day):
+    r = numcheck.check(text, date=day, lang=lang)
+    assert not any(f.verdict is Verdict.INCONSISTENT for f in r.findings)
+    assert not any(c in ("ATS", "BRC") for m in r.mentions for c in m.candidates)
+
+
+def test_a_country_named_after_its_currency_retired_keeps_both_readings():
+    r = numcheck.check("France paid 10 billion francs (about 1.52 billion euros).", date="2010-06-01")
+    assert [f.verdict for f in r.findings] == [A]
+    assert set(r.mentions[0].candidates) == {"CHF", "FRF"}

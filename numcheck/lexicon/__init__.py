@@ -170,15 +170,16 @@ def _merge_evidence(generated: dict[str, list[str]], extra: dict[str, list[str]]
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _retired_heads(lang: str, names: dict[str, str]) -> dict[str, list[str]]:
-    """Bare words of retired currencies CLDR names ("cruzados", "pesetas", "Franc" in German):
-    read as money, with the retired codes as candidates; the article's date and country then
-    decide (currency.resolve_eras). Words that are also a current currency's stay with it."""
+def _retired_heads(lang: str, names: dict[str, str], generic: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Bare words of retired currencies CLDR names ("cruzados", "Franc" in German): read as
+    money with the retired codes as candidates, but kept only where the article's date says
+    one of them was tender (currency.resolve_eras drops them otherwise, and without a date).
+    A word that is also a current currency's ("koruna") stays with today's currency."""
     path = HERE / "generated" / "eras.json"
     if not path.exists():  # pragma: no cover - a broken install: today's currencies only
         return {}
     heads = json.loads(path.read_text(encoding="utf-8"))["langs"].get(lang, {}).get("heads", {})
-    return {h: codes for h, codes in heads.items() if h not in names}
+    return {h: codes for h, codes in heads.items() if h not in names and h not in generic}
 
 
 def _merge_generic(generated: dict[str, list[str]], extra: dict[str, list[str]], not_currency: set[str]) -> dict[str, tuple[str, ...]]:
@@ -276,6 +277,8 @@ def _base_lexicon(base: str) -> Lexicon:
         extra["_not_nouns"] = frozenset(w.lower() for w in cues["not_nouns"])
     extra["_either"] = tuple(w.lower() for w in cues.get("either", ()))
     extra["_per"] = tuple(w.lower() for w in cues.get("per", ()))
+    retired = _retired_heads(base, names, gen["generic"])
+    extra["_retired_heads"] = frozenset(retired)
     strong = set(cues.get("strong", ())) | _expand_cues(cues.get("strong_words", []))
     return Lexicon(
         lang=base,
@@ -283,7 +286,7 @@ def _base_lexicon(base: str) -> Lexicon:
         group=gen["group"],
         scales=scales,
         names=names,
-        generic=_merge_generic(gen["generic"], {**_retired_heads(base, names), **data.get("generic", {})}, not_currency),
+        generic=_merge_generic(gen["generic"], {**retired, **data.get("generic", {})}, not_currency),
         symbols=symbols,
         codes=codes,
         defaults=dict(data.get("defaults", {})),
