@@ -268,3 +268,17 @@ def test_a_country_named_after_its_currency_retired_keeps_both_readings():
     r = numcheck.check("France paid 10 billion francs (about 1.52 billion euros).", date="2010-06-01")
     assert [f.verdict for f in r.findings] == [A]
     assert set(r.mentions[0].candidates) == {"CHF", "FRF"}
+
+
+@pytest.mark.parametrize("lang, text, code", [
+    ("en", "Egypt will borrow 10 billion pounds ($320 million) from local banks.", "EGP"),
+    ("en", "The club paid 10 million pounds ($12.6 million) for the striker.", "GBP"),
+    ("es", "Egipto recibirá 10.000 millones de libras (unos 300 millones de euros).", "EGP"),
+    ("fr", "La Norvège verse 10 milliards de couronnes (environ 870 millions d'euros).", "NOK"),
+    ("de", "Dänemark zahlt 10 Milliarden Kronen (rund 1,34 Milliarden Euro).", "DKK"),
+    ("en", "Senegal will spend 100 billion francs ($165 million) on roads.", "XOF"),
+])
+def test_a_shared_name_is_read_by_the_country_the_text_names(lang, text, code):
+    r = numcheck.check(text, date=DAY, lang=lang)
+    assert r.mentions[0].candidates == (code,)
+    assert all(f.verdict is not Verdict.INCONSISTENT for f in r.findings)
