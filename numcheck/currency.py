@@ -176,7 +176,8 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
     heads = eras["langs"].get(lex.lang, {}).get("heads", {})
     first, last = (day, Date(day.year, 12, 31)) if isinstance(day, ArticleYear) else (day, day)
     since = eras.get("since", {})
-    head_first = bool(lex.extra.get("build", {}).get("head_first", False))
+    head_first = bool(lex.extra.get("_head_first", False))
+    forms = _retired_forms(lex)
     named: set[str] | None = None
     out: list[Mention] = []
     for m in mentions:
@@ -186,7 +187,9 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
             continue
         parts = surface.split()
         head = parts[0] if head_first else parts[-1]
-        retired = () if len(parts) > 1 and surface in lex.names else tuple(heads.get(surface, ()) or heads.get(head, ()))
+        qualified = len(parts) > 1 and (surface in lex.names or surface in lex.generic)  # "Swiss francs", "francs CFA"
+        retired = () if qualified else tuple(
+            heads.get(surface, ()) or heads.get(head, ()) or forms.get(surface, ()) or forms.get(head, ()))
         cands = tuple(c for c in m.candidates if _tender(eras, c, first, last))
         if not retired and cands == m.candidates:
             out.append(m)
@@ -205,6 +208,30 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
                     elif Date.fromisoformat(end) < first:
                         earlier.append(code)
             options = list(dict.fromkeys(options))
+        if not options and not earlier and retired:
+            # no country named: the copy's own (the tag's region, else the language's home);
+            # "francs" in 2010 French copy may still be a sum from the franc's day
+            home = lex.region or eras["langs"].get(lex.lang, {}).get("home", "")
+            for code in retired:
+                for terr, start, end in eras["retired"].get(code, ()):
+                    if terr != home:
+                        continue
+                    if (start is None or Date.fromisoformat(start) <= last) and first <= Date.fromisoformat(end):
+                        options.append(code)
+                    elif Date.fromisoformat(end) < first:
+                        earlier.append(code)
+            options = list(dict.fromkeys(options))
+        if not options and not earlier and retired and cands:
+            # no country at all: "francs" in 2000 English copy may be Swiss, French or
+            # Belgian. Every reading tender that day stays, unless the text names today's.
+            if not set(cands) & set(countries_named(text, lex)):
+                then = [code for code in retired if _tender(eras, code, first, last)]
+                if then:
+                    new = (*cands, *dict.fromkeys(c for c in then if c not in cands))
+                    if new != m.candidates:
+                        m = replace(m, unit=new[0], candidates=new)
+                    out.append(m)
+                    continue
         if not options and earlier and cands:
             # "France paid 10 billion francs" in 2010: a sum from the franc's day, or Swiss
             # francs? Both readings stay; the verdict is ambiguous unless they agree.
@@ -224,6 +251,33 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
             m = replace(m, unit=new[0], candidates=new)
         out.append(m)
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _retired_forms_of(lang: str) -> dict[str, tuple[str, ...]]:
+    from .lexicon import get_lexicon
+
+    lex = get_lexicon(lang)
+    heads = _eras()["langs"].get(lang, {}).get("heads", {})
+    by_family: dict[tuple[str, ...], list[str]] = {}
+    for word, fam in lex.generic.items():
+        by_family.setdefault(tuple(sorted(fam)), []).append(word)
+    out: dict[str, tuple[str, ...]] = {}
+    for head, codes in heads.items():
+        fam = lex.generic.get(head)
+        if not fam:
+            continue
+        for word in by_family.get(tuple(sorted(fam)), ()):
+            if word not in heads:
+                out[word] = tuple(dict.fromkeys([*out.get(word, ()), *codes]))
+    return out
+
+
+def _retired_forms(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Other forms of a retired currency's word: CLDR names the French franc "franco" in
+    Italian, copy writes "franchi". Two words standing for the same set of today's
+    currencies (CLDR's "franco" and "franchi": CHF, XOF, …) are forms of one word."""
+    return _retired_forms_of(lex.lang)
 
 
 def _tender(eras: dict, code: str, first: "date", last: "date") -> bool:

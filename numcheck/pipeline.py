@@ -241,7 +241,7 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
     mentions = mentions_mod.extract(text, lang=lang, currency_hints=currency_hints)
     from .currency import resolve_eras
 
-    mentions = resolve_eras(mentions, text, lex, day)
+    mentions = resolve_eras(mentions, text, get_lexicon(lang), day)  # the tag's region counts
     claims = claims_mod.find_claims(text, mentions, lang=base)
     findings: list[Finding] = []
     provider: RateProvider | None = None

@@ -176,7 +176,10 @@ ERAS = [
     ("fr", "La France a payé 10 milliards de francs, soit environ 1,52 milliard d'euros.", "2000-06-01", [C], "FRF"),
     ("en", "The Dutch group earned 200 mln guilders, or 95 mln dlrs.", "1987-03-02", [U], "NLG"),
     ("en", "Brazil owes 100 billion cruzados (about 7 billion dlrs).", "1987-06-01", [U], "BRC"),
-    ("en", "Zurich-based ABB earned 2 billion francs (about 1.2 billion euros).", "2000-06-01", [C], "CHF"),
+    ("en", "Swiss engineering group ABB earned 2 billion francs (about 1.2 billion euros).", "2000-06-01", [C], "CHF"),
+    ("de", "Die Bundesbank hielt 10 Milliarden Mark, rund 5,1 Milliarden Euro.", "2000-06-01", [C], "DEM"),
+    ("es", "La empresa pagó 100.000 millones de pesetas (unos 600 millones de euros).", "2000-06-01", [C], "ESP"),
+    ("fr-BE", "Le groupe a payé 10 milliards de francs, soit environ 248 millions d'euros.", "2000-06-01", [C], "BEF"),
     ("en", "The German bank holds 10 billion marks (about 5.1 billion euros).", "2000-06-01", [C], "DEM"),
 ]
 
@@ -282,3 +285,12 @@ def test_a_shared_name_is_read_by_the_country_the_text_names(lang, text, code):
     r = numcheck.check(text, date=DAY, lang=lang)
     assert r.mentions[0].candidates == (code,)
     assert all(f.verdict is not Verdict.INCONSISTENT for f in r.findings)
+
+
+@pytest.mark.parametrize("lang, text, day", [
+    ("en", "The group paid 10 billion francs, or about 1.52 billion euros.", "2000-06-01"),
+    ("fr", "Le groupe a payé 10 milliards de francs, soit environ 1,52 milliard d'euros.", "2010-06-01"),
+    ("it", "Il gruppo ha pagato 10 miliardi di franchi, circa 1,52 miliardi di euro.", "2000-06-01"),
+])
+def test_francs_with_no_country_are_never_a_false_alarm(lang, text, day):
+    assert verdicts(text, lang, day) == [A]

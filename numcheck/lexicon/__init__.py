@@ -279,6 +279,7 @@ def _base_lexicon(base: str) -> Lexicon:
     extra["_per"] = tuple(w.lower() for w in cues.get("per", ()))
     retired = _retired_heads(base, names, gen["generic"])
     extra["_retired_heads"] = frozenset(retired)
+    extra["_head_first"] = bool(data.get("build", {}).get("head_first", False))
     strong = set(cues.get("strong", ())) | _expand_cues(cues.get("strong_words", []))
     return Lexicon(
         lang=base,

@@ -310,7 +310,11 @@ def build_eras(langs: list[str] | None = None) -> dict:
                         words.setdefault(code, set()).add(" ".join(rest))  # "french": the currency's own
                 if terr in territory_names:
                     words.setdefault(terr, set()).add(territory_names[terr].lower())
+        likely = get_global("likely_subtags").get(lang, "")
         out["langs"][lang] = {
+            # the language's home territory ("de" → DE): where its copy's bare words point
+            # when the text names no country ("Mark" in 1995 German copy is DEM)
+            "home": likely.split("_")[-1] if likely.count("_") >= 1 else "",
             "heads": {h: sorted(v) for h, v in sorted(heads.items())},
             "territories": {t: sorted(w for w in ws if len(w) >= 4) for t, ws in sorted(words.items())},
         }
