@@ -16,7 +16,8 @@ from .lexicon import Lexicon, get_lexicon, normalize_lang
 from .mentions import preceded_by
 from .model import Claim, Mention
 
-_DASHES = re.compile(r"[‐‑‒–—―-]+")
+#: A dash between words, not a hyphen inside one ("c'est-à-dire", "d.h." stay as written).
+_DASHES = re.compile(r"(?<![^\W\d_])[‐‑‒–—―-]+|[‐‑‒–—―-]+(?![^\W\d_])")
 #: "a $275 million package (about 3 billion kronor)": up to three plain words (the noun the
 #: amount qualifies) may stand before the cue.
 _NOUN_GAP = re.compile(r"^((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)\s*(.*)$", re.S)

@@ -294,3 +294,14 @@ def test_a_shared_name_is_read_by_the_country_the_text_names(lang, text, code):
 ])
 def test_francs_with_no_country_are_never_a_false_alarm(lang, text, day):
     assert verdicts(text, lang, day) == [A]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "L'amende s'élève à 2 millions de francs suisses, c'est-à-dire environ 2,1 millions d'euros."),
+    ("de", "Die Strafe beträgt 2 Millionen Franken bzw. rund 2,1 Millionen Euro."),
+    ("sv", "Avtalet är värt 50 miljoner dollar, omräknat cirka 518 miljoner kronor."),
+    ("nl", "De boete bedraagt 2 miljoen dollar, oftewel circa 1,85 miljoen euro."),
+    ("it", "Il contratto vale 50 milioni di dollari, ovvero circa 46 milioni di euro."),
+])
+def test_word_cues_with_hyphens_and_abbreviations(lang, text):
+    assert verdicts(text, lang) == [C]
