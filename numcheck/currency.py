@@ -191,6 +191,10 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
         retired = () if qualified else tuple(
             heads.get(surface, ()) or heads.get(head, ()) or forms.get(surface, ()) or forms.get(head, ()))
         cands = tuple(c for c in m.candidates if _tender(eras, c, first, last))
+        own = _qualifier_era(m, text, lex, heads, eras, first, last)
+        if own:  # "277 Zimbabwean dlrs" in 1987: the qualifier's dollar of that day (ZWD)
+            out.append(replace(m, unit=own[0], candidates=own))
+            continue
         if not retired and cands == m.candidates:
             out.append(m)
             continue
@@ -278,6 +282,33 @@ def _retired_forms(lex: Lexicon) -> dict[str, tuple[str, ...]]:
     Italian, copy writes "franchi". Two words standing for the same set of today's
     currencies (CLDR's "franco" and "franchi": CHF, XOF, …) are forms of one word."""
     return _retired_forms_of(lex.lang)
+
+
+def _qualifier_era(m: Mention, text: str, lex: Lexicon, heads: dict, eras: dict, first: "date", last: "date") -> tuple[str, ...]:
+    """The retired currency a qualifier inside the mention names on its day: "Zimbabwean dlrs"
+    in 1987 are ZWD, though CLDR reads Zimbabwe's money today as US dollars. Only currencies
+    whose word belongs to the mention's own family (a dollar for "dlrs")."""
+    inner = text[m.number_start:m.end]
+    found = territories_named(inner, lex.lang)
+    if not found:
+        return ()
+    family = {c for c in m.candidates} | {c for fam in lex.generic.values() if set(m.candidates) & set(fam) for c in fam}
+    out: list[str] = []
+    for head, codes in heads.items():
+        if not set(lex.generic.get(head, ())) & family:
+            continue
+        for code in codes:
+            for terr, start, end in eras["retired"].get(code, ()):
+                if ((terr in found or code in found) and (start is None or date_of(start) <= last)
+                        and first <= date_of(end) and code not in out):
+                    out.append(code)
+    return tuple(out)
+
+
+def date_of(s: str) -> "date":
+    from datetime import date as Date
+
+    return Date.fromisoformat(s)
 
 
 def _tender(eras: dict, code: str, first: "date", last: "date") -> bool:

@@ -403,6 +403,10 @@ class MoneyScanner:
             if raw & set(family):
                 raw |= set(family)
         picked = tuple(dict.fromkeys(c for c in owners if c in raw))
+        if not picked and owners:
+            # "Zimbabwean dlrs": the qualifier names a country whose dollar is not among
+            # today's readings of the word; it is that country's money, never US dollars
+            return tuple(dict.fromkeys(owners))
         return picked or cands
 
     def hedge_before(self, text: str, start: int) -> tuple[Hedge, str, int] | None:

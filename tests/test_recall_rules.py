@@ -54,6 +54,9 @@ NOT_CLAIMS = [
     ("sv", "Klubben fick 2 miljoner kronor, cirka 1,5 miljoner kronor efter skatt."),
     ("de", "Das Haus kostete 500.000 Euro, rund 80.000 Franken mehr als geplant."),
     ("fr", "Il a reçu 5 millions d'euros, environ 2 millions de dollars de plus que prévu."),
+    ("en", "The national debt reached 24.3 billion euros -- 10,000 dlrs for every man, woman and child."),
+    ("sv", "Skulden är 24 miljarder euro – 10 000 kronor för varje invånare."),
+    ("de", "Die Schulden liegen bei 24 Milliarden Franken – 3.000 Euro für jeden Einwohner."),
 ]
 
 
@@ -97,6 +100,9 @@ def test_ranges_written_in_words_pair_end_by_end(lang, text, want):
 
 # -- 2. wire abbreviations; a qualifier never silently becomes US dollars --------------------
 WIRE = [
+    ("He wants to raise two billion Ecus (1.93 billion dlrs) through a new tax.", "2000-03-01", [C]),
+    ("The IMF approved 100 mln Special Drawing Rights (about 133 mln dlrs) for the country.", "2015-03-02", [U]),
+    ("This is above the 50 mln Ecu (57 mln dlr) ceiling set in 1985.", "1987-03-02", [U]),
     ("Net profit rose to 2.1 billion Swedish crowns, or 250 mln dlrs, last year.", "2015-03-02", [C]),
     ("Net profit rose to 2.1 billion Swedish crowns, or 400 mln dlrs, last year.", "2015-03-02", [A]),
     ("It earned 15 mln Canadian dlrs, or 12 mln U.S. dlrs, last year.", "2015-03-02", [C]),
