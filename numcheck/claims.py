@@ -68,10 +68,12 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
         return None
     gap = normalize_gap(raw)
     per_a, per_b = _per_unit(lex, text, first), _per_unit(lex, text, second)
-    if per_a != per_b and not (per_b is None and _explicit_cue(lex, gap)):
+    bare = _PER_PHRASE.sub("", gap, count=1) if per_a is not None else gap
+    if per_a != per_b and not (per_b is None and (_explicit_cue(lex, gap) or bare in ("(", "[") and second.hedge is not None)):
         # "£2,360 per tonne … $1.72 per lb": a price per different units. A price whose
         # equivalent is stated outright keeps its unit ("883 stg per tonne, equivalent to
-        # 1,417 dlrs"); "195 rand or 94 dlrs a month" does not pair.
+        # 1,417 dlrs", "1,000 ringgit per tonne (about 250 stg)"); "195 rand or 94 dlrs a
+        # month" does not pair.
         return None
     if lex.extra.get("_either") and preceded_by(text, first.hedge_start if first.hedge_start is not None else first.start, lex.extra["_either"]):
         return None  # "either 182.50 marks or 149.50 yen": alternatives
@@ -84,6 +86,13 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
         return claim
     if gap in _APPOSITION and second.hedge is not None and second.hedge_start is not None and _closes(text, second.end):
         return Claim(source=first, target=second, cue=raw, strength="strong")
+    if gap == ";" and _in_one_bracket(text, first.start, second.end):
+        # "(150 million km; 93 million miles)": equivalents listed in one bracket
+        return Claim(source=first, target=second, cue=raw, strength="strong")
+    if gap == "," and second.hedge is None and _shared_per(lex, text, second.end):
+        # "a fix of 418.50 dlrs, 258.653 stg, an ounce": one price in two currencies; a
+        # bare comma, so the pairing stays uncertain
+        return Claim(source=first, target=second, cue=raw, strength="weak")
     m = _NOUN_GAP.match(gap)
     if m and m.group(2) and m.group(1).split()[0] not in _stop_words(lex):
         rest = m.group(2)
@@ -97,6 +106,27 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
 
 
 _CLOSE = re.compile(r"[ \t\u00a0\u202f]*(?:[,.;:)\]–—-]|\n|$)")
+
+
+_OPEN = {"(": ")", "[": "]"}
+
+
+def _in_one_bracket(text: str, start: int, end: int) -> bool:
+    """Do ``start`` and ``end`` lie in one bracket, opened before start (in the same
+    sentence) and closed right after end?"""
+    before = text[max(0, start - 80):start]
+    i = max(before.rfind("("), before.rfind("["))
+    if i < 0 or any(c in before[i + 1:] for c in ").]") and not re.search(r"\d\.\d", before[i + 1:]):
+        return False
+    close = _OPEN[before[i]]
+    return re.match(rf"[ \t\u00a0\u202f]*\{close}", text[end:end + 4]) is not None
+
+
+def _shared_per(lex: Lexicon, text: str, end: int) -> bool:
+    """ "…, an ounce": a per-unit phrase after a comma that closes a pair of amounts."""
+    per = lex.extra.get("_per")
+    m = re.match(r",[ \t\u00a0]*([^\W\d_]+)[ \t\u00a0]+[^\W\d_]+", text[end:end + 30])
+    return bool(per and m and m.group(1).lower() in per and m.group(1) != "/")
 
 
 def _closes(text: str, end: int) -> bool:

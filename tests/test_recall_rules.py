@@ -311,3 +311,33 @@ def test_francs_with_no_country_are_never_a_false_alarm(lang, text, day):
 ])
 def test_word_cues_with_hyphens_and_abbreviations(lang, text):
     assert verdicts(text, lang) == [C]
+
+
+PRICES_AND_BRACKETS = [
+    # one price in two currencies, per unit after both: a bare comma, so a weak pairing
+    ("en", "Gold was fixed this morning at 2,050 dlrs, 1,620 stg, an ounce.", [C]),
+    ("en", "Gold was fixed this morning at 2,050 dlrs, 3,240 stg, an ounce.", [A]),
+    # a price per unit with its hedged equivalent in brackets
+    ("en", "Cocoa fell another 1,000 euros per tonne (about 1,080 dlrs) this week.", [C]),
+    ("sv", "Kakaon föll med 1 000 euro per ton (cirka 11 200 kronor) i veckan.", [C]),
+    ("de", "Kakao fiel um weitere 1.000 Euro pro Tonne (rund 1.080 Dollar).", [C]),
+    # equivalents listed in one bracket, separated by a semicolon
+    ("en", "The probe is far away (150 million km; 93 million miles) from Earth.", [C]),
+    ("en", "The prize (€20,000; $21,600) was shared by two teams.", [C]),
+    ("fr", "Le prix (20 000 euros ; 21 600 dollars) a été partagé.", [C]),
+    ("de", "Der Preis (20.000 Euro; 21.600 Dollar) wurde geteilt.", [C]),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", PRICES_AND_BRACKETS)
+def test_prices_per_unit_and_equivalents_in_one_bracket(lang, text, want):
+    assert verdicts(text, lang) == want
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The fees (€20,000; $30,000 for members) were raised."),
+    ("en", "Gold rose to 2,050 dlrs, 40 dlrs higher, an ounce."),
+    ("de", "Die Preise (20.000 Euro; ab 2025 dann 30.000 Dollar) steigen."),
+])
+def test_lists_in_brackets_and_changes_do_not_pair_as_equivalents(lang, text):
+    assert all(v is not Verdict.INCONSISTENT for v in verdicts(text, lang))
