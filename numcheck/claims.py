@@ -81,7 +81,7 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
         gap = _PER_PHRASE.sub("", gap, count=1)  # "per tonne, equivalent to" → ", equivalent to"
     if gap == "–" and not _closes(text, second.end):
         return None  # "24.3 billion punts -- 10,000 dlrs for every man": a dash that runs on
-    claim = _cue_claim(lex, first, second, raw, gap)
+    claim = _cue_claim(lex, first, second, raw, gap, _closes(text, second.end))
     if claim is not None:
         return claim
     if gap in _APPOSITION and second.hedge is not None and second.hedge_start is not None and _closes(text, second.end):
@@ -167,7 +167,7 @@ def _explicit_cue(lex: Lexicon, gap: str) -> bool:
     return rest in lex.cues_strong and any(c.isalpha() for c in rest) and rest not in lex.cues_weak_without_hedge
 
 
-def _cue_claim(lex: Lexicon, first: Mention, second: Mention, raw: str, gap: str) -> Claim | None:
+def _cue_claim(lex: Lexicon, first: Mention, second: Mention, raw: str, gap: str, closes: bool = False) -> Claim | None:
     if gap not in lex.cues_strong and gap not in lex.cues_reverse and gap not in lex.cues_weak_without_hedge:
         # "-- the equivalent of about", "; equivalent to": a word cue after a dash, comma,
         # semicolon or bracket is the same cue
@@ -177,7 +177,11 @@ def _cue_claim(lex: Lexicon, first: Mention, second: Mention, raw: str, gap: str
     if gap in lex.cues_reverse:
         return Claim(source=second, target=first, cue=raw, strength="strong")
     if gap in lex.cues_weak_without_hedge:
-        strength = "strong" if second.hedge is not None else "weak"
+        # ", or 310 mln dlrs," / ", eller 476 miljarder kronor.": set off by commas and
+        # closed right after, the second amount is an apposition (the wire's way to state a
+        # conversion); "$5, or €10 for members" runs on and stays uncertain
+        apposed = closes and gap.startswith(",") and any(c.isalpha() for c in gap)
+        strength = "strong" if second.hedge is not None or apposed else "weak"
         return Claim(source=first, target=second, cue=raw, strength=strength)
     if gap in lex.cues_strong:
         return Claim(source=first, target=second, cue=raw, strength="strong")
