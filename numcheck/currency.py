@@ -229,7 +229,11 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
             # no country at all: "francs" in 2000 English copy may be Swiss, French or
             # Belgian. Every reading tender that day stays, unless the text names today's.
             if not set(cands) & set(countries_named(text, lex)):
-                then = [code for code in retired if _tender(eras, code, first, last)]
+                # only readings a rate can check (the euro's legacy currencies): a Zimbabwe
+                # dollar among "dollars" would change nothing but the list
+                from .lexicon import _legacy_codes
+
+                then = [code for code in retired if code in _legacy_codes() and _tender(eras, code, first, last)]
                 if then:
                     new = (*cands, *dict.fromkeys(c for c in then if c not in cands))
                     if new != m.candidates:
