@@ -124,7 +124,7 @@ def evaluate(claim: Claim, conv: Conversion, drift: float) -> Outcome:
     tolerance = (half / abs(stated) if stated else 0.0) + drift
     if fits(e_lo, e_hi):
         return Outcome(Verdict.CONSISTENT, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, "")
-    # The source figure is rounded too: "$3 billion" may stand for $2.5–3.5 billion.
+    # The source figure is rounded too: "$3 billion" may stand for $2.7–3.3 billion.
     s_half, s_half_hi = rounding_half(s, s.low), rounding_half(s, s.high)
     ends = conv.span(s.low - s_half) + conv.span(s.high + s_half_hi)
     w_lo, w_hi = min(ends), max(ends)
