@@ -166,8 +166,18 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
     rates or are judged unverifiable, with the reason (see rates/eras.py)."""
     retired_words = lex.extra.get("_retired_heads", frozenset())
     if day is None:
-        # a bare retired word with no date to place it ("10 Milliarden Schilling"): not read
-        return [m for m in mentions if (m.unit_text or "").strip().lower() not in retired_words]
+        # a bare retired word with no date to place it ("10 Milliarden Schilling"): not read;
+        # a qualifier naming a country whose dollar CLDR reads as today's US dollar
+        # ("Zimbabwean dlrs"): that country's dollars of any day, never silently USD
+        from datetime import date as Date
+
+        kept = [m for m in mentions if (m.unit_text or "").strip().lower() not in retired_words]
+        heads0 = _eras()["langs"].get(lex.lang, {}).get("heads", {})
+        out0 = []
+        for m in kept:
+            own = _qualifier_era(m, text, lex, heads0, _eras(), Date.min, Date.max) if m.kind == "money" else ()
+            out0.append(replace(m, unit=own[0], candidates=own) if own else m)
+        return out0
     from datetime import date as Date
 
     from .model import ArticleYear

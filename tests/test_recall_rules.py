@@ -342,3 +342,10 @@ def test_prices_per_unit_and_equivalents_in_one_bracket(lang, text, want):
 ])
 def test_lists_in_brackets_and_changes_do_not_pair_as_equivalents(lang, text):
     assert all(v is not Verdict.INCONSISTENT for v in verdicts(text, lang))
+
+
+@pytest.mark.parametrize("day", [None, "1987-06-29", "2015-06-29"])
+def test_a_dollar_qualified_by_its_country_is_never_us_dollars(day):
+    r = numcheck.check("The minimum monthly wage is 277 Zimbabwean dlrs (165 U.S. dlrs).", date=day)
+    assert "USD" not in r.mentions[0].candidates
+    assert [f.verdict for f in r.findings] == [U]
