@@ -60,7 +60,8 @@ def _year_conversion(a: str, b: str, year: int, provider: RateProvider) -> Conve
                     seen.setdefault(r.date, r)
         day += timedelta(days=1)
     if not seen:
-        raise RateUnavailable(reasons[-1] if reasons else f"no {a}→{b} rate in {year}")
+        why = reasons[0].split("; no rate for")[0] if reasons else "no published day"
+        raise RateUnavailable(f"no {b}/{a} rate in {year}: {why}")
     lo = min(seen.values(), key=lambda r: r.value)
     hi = max(seen.values(), key=lambda r: r.value)
     note = (f"only the year is known: {lo.provider} rates over {year} ran from {rate_text(lo.value)} {b}/{a} "

@@ -349,3 +349,16 @@ def test_a_dollar_qualified_by_its_country_is_never_us_dollars(day):
     r = numcheck.check("The minimum monthly wage is 277 Zimbabwean dlrs (165 U.S. dlrs).", date=day)
     assert "USD" not in r.mentions[0].candidates
     assert [f.verdict for f in r.findings] == [U]
+
+
+def test_rates_command_with_a_year_gives_the_range(capsys):
+    from numcheck.cli import main
+
+    assert main(["rates", "USD", "SEK", "--date", "2012"]) == 0
+    out = capsys.readouterr().out
+    assert "over 2012" in out and "6.4943" in out and "7.2997" in out
+
+
+def test_a_year_before_the_rates_is_unverifiable_with_the_reason():
+    f = numcheck.check("The fine is €80,000 ($105,000).", date="1995").findings[0]
+    assert f.verdict is U and "no USD/EUR rate in 1995" in f.message
