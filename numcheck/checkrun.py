@@ -71,12 +71,12 @@ def color_wanted(choice: str, stream: TextIO) -> bool:
 
 
 def render(results: list[FileResult], fmt: str, *, severity: dict[str, str] | None = None, color: bool = False) -> str:
-    from .report import render_github, render_json, render_text
+    from .outputs.report import render_github, render_json, render_text
 
     if fmt == "json":
         return render_json(results, severity=severity)
     if fmt == "sarif":
-        from .sarif import render_sarif
+        from .outputs.sarif import render_sarif
 
         return render_sarif(results, severity=severity)
     if fmt == "github":

@@ -97,9 +97,9 @@ def _providers(spec: str | None):
 def cmd_check(args: argparse.Namespace) -> int:
     from .batch import FileResult, RateSpec, check_document, plan, run_units
     from .checkrun import color_wanted, exit_status, parse_severity, progress_bar, render
-    from .documents import parse_document
+    from .documents.readers import parse_document
     from .pipeline import _tolerance
-    from .rates.ecb import parse_date
+    from .conversion.rates.ecb import parse_date
 
     day = parse_date(args.date)
     _apply_config(args)  # numcheck.toml / [tool.numcheck] fills the flags not given
@@ -146,8 +146,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .documents import parse_document, read_document
-    from .mentions import extract
+    from .documents.readers import parse_document, read_document
+    from .extraction import extract
 
     doc = parse_document(_stdin_text(), "-") if args.path == "-" else read_document(args.path)
     mentions = extract(doc.text, lang=args.lang or doc.lang or "en")
@@ -175,7 +175,7 @@ def _config(args: argparse.Namespace):
 
 def _apply_config(args: argparse.Namespace) -> None:
     """Fill the check command's absent flags from the configuration."""
-    from .rates import resolve
+    from .conversion.rates import resolve
 
     cfg = _config(args)
     if args.tolerance is None and cfg.tolerance is not None:
@@ -187,7 +187,7 @@ def _apply_config(args: argparse.Namespace) -> None:
 
 
 def cmd_rates_info(args: argparse.Namespace) -> int:
-    from .rates.store import bundled_history, default_history, installed_history
+    from .conversion.rates.store import bundled_history, default_history, installed_history
 
     used, bundled, installed = default_history(), bundled_history(), installed_history()
     print(f"ECB reference rates: {used.first} to {used.last}")
@@ -201,7 +201,7 @@ def cmd_rates_info(args: argparse.Namespace) -> int:
 
 
 def cmd_rates_update(args: argparse.Namespace) -> int:
-    from .rates.store import bundled_history, install_history
+    from .conversion.rates.store import bundled_history, install_history
 
     new, previous = install_history(args.quote, force=args.force)
     print(f"installed ECB history {new.first} to {new.last} from {args.quote} in {new.path}")
@@ -214,9 +214,9 @@ def cmd_rates_update(args: argparse.Namespace) -> int:
 
 
 def cmd_rates(args: argparse.Namespace) -> int:
-    from .formatting import rate_text
-    from .rates import resolve
-    from .rates.ecb import parse_date
+    from .language.formatting import rate_text
+    from .conversion.rates import resolve
+    from .conversion.rates.ecb import parse_date
 
     word = args.base.lower()
     if word == "info" and args.quote is None:

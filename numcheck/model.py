@@ -117,6 +117,32 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Conversion:
+    """Source unit → target unit: ``target = source × factor + offset``."""
+
+    source_unit: str
+    target_unit: str
+    factor: float
+    offset: float = 0.0
+    rate: Rate | None = None
+    label: str = ""  # "10.951 SEK/USD (ECB, 2024-11-19)"
+    #: the highest factor when only the year is known ("date=2012"): the figure holds when
+    #: some day's rate of the year fits, so the conversion spans factor … factor_max
+    factor_max: float | None = None
+
+    def apply(self, x: float) -> float:
+        return x * self.factor + self.offset
+
+    def span(self, x: float) -> tuple[float, float]:
+        """Where ``x`` lands, lowest and highest over the factors."""
+        a = self.apply(x)
+        if self.factor_max is None:
+            return a, a
+        b = x * self.factor_max + self.offset
+        return min(a, b), max(a, b)
+
+
+@dataclass(frozen=True)
 class Claim:
     """A writer's statement that ``target`` is the equivalent of ``source``.
 

@@ -46,7 +46,7 @@ class Settings:
 
     @property
     def drift(self) -> float:
-        from .verdicts import DEFAULT_TOLERANCE
+        from .judging.verdicts import DEFAULT_TOLERANCE
 
         return DEFAULT_TOLERANCE if self.tolerance is None else self.tolerance
 
@@ -93,7 +93,7 @@ def _read_settings(config: pytest.Config) -> Settings:
     if raw_date is not None or raw_tol is not None:
         from .errors import InputError
         from .pipeline import _tolerance
-        from .rates.ecb import parse_date
+        from .conversion.rates.ecb import parse_date
 
         try:
             day = parse_date(raw_date) if raw_date is not None else None
@@ -177,7 +177,7 @@ class NumcheckFile(pytest.File):
 
     def collect(self):
         from .batch import check_document
-        from .documents import read_document
+        from .documents.readers import read_document
         from .errors import NumcheckError
         from .testing import claim_name, unique_names
 
