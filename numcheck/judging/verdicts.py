@@ -17,7 +17,6 @@ temperatures) with a description, whatever produced it.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -51,7 +50,7 @@ class Outcome:
     verdict: Verdict
     expected: float
     expected_max: float | None
-    deviation: float
+    deviation: float | None  # None: the expected figure is 0 and the stated one is not
     tolerance: float
     reason: str
 
@@ -94,7 +93,8 @@ def evaluate(claim: Claim, conv: Conversion, drift: float) -> Outcome:
 
     stated = (t.low + t.high) / 2
     expected_mid = (e_lo + e_hi) / 2
-    deviation = (stated - expected_mid) / expected_mid if expected_mid else math.inf
+    # a relative deviation from 0 is no number ("off by inf%", a bare Infinity in JSON)
+    deviation = (stated - expected_mid) / expected_mid if expected_mid else (0.0 if stated == 0 else None)
     tolerance = (half / abs(stated) if stated else 0.0) + drift
     if fits(e_lo, e_hi):
         return Outcome(Verdict.CONSISTENT, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, "")
@@ -171,6 +171,8 @@ def _why(t: Mention, o: Outcome) -> str:
         if ratio >= 2 or ratio <= 0.5:
             times = ratio if ratio >= 1 else 1 / ratio
             return f"the stated figure is {human(times)}× too {'large' if ratio > 1 else 'small'}"
+    if o.deviation is None:
+        return f"the conversion gives {human(e)}, so no other figure holds"
     return f"off by {percent(o.deviation)} (tolerance {percent(o.tolerance)})"
 
 
