@@ -362,3 +362,12 @@ def test_rates_command_with_a_year_gives_the_range(capsys):
 def test_a_year_before_the_rates_is_unverifiable_with_the_reason():
     f = numcheck.check("The fine is €80,000 ($105,000).", date="1995").findings[0]
     assert f.verdict is U and "no USD/EUR rate in 1995" in f.message
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The contract, worth $50 million -- around €46 million at current rates -- was signed."),
+    ("sv", "Avtalet, värt 50 miljoner dollar – omkring 518 miljoner kronor enligt dagens kurs – skrevs under."),
+    ("de", "Der Vertrag über 50 Millionen Dollar – rund 46 Millionen Euro nach heutigem Kurs – ist unterschrieben."),
+])
+def test_a_hedged_equivalent_between_dashes_pairs_even_when_it_runs_on(lang, text):
+    assert verdicts(text, lang) == [C]

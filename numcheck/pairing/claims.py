@@ -71,7 +71,7 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
         return None  # "either 182.50 marks or 149.50 yen": alternatives
     if per_a is not None and per_b is None:
         gap = _PER_PHRASE.sub("", gap, count=1)  # "per tonne, equivalent to" → ", equivalent to"
-    if gap == "–" and not _closes(text, second.end):
+    if gap == "–" and second.hedge is None and not _closes(text, second.end):
         return None  # "24.3 billion punts -- 10,000 dlrs for every man": a dash that runs on
     claim = _cue_claim(lex, first, second, raw, gap, _closes(text, second.end))
     if claim is not None:
