@@ -7,6 +7,7 @@ Sections (all by default; pick with --sections):
   scaling   1×/10×/100× a corpus slice as one text; pathological 0.25/0.5/1 MB lines
   profile   cProfile of numcheck.check over a corpus sample
   accuracy  precision/recall/F1 on every peer suite, numcheck and each peer on the same cases
+  realtext  recall/precision of claim pairing on the hand-labelled real-copy set (bench/realtext.py)
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from . import corpus as corpus_mod
 from .startup import ROOT
 
-SECTIONS = ("speed", "startup", "scaling", "profile", "accuracy")
+SECTIONS = ("speed", "startup", "scaling", "profile", "accuracy", "realtext")
 
 
 def _floats(s: str) -> list[float]:
@@ -207,6 +208,23 @@ def main(argv: list[str] | None = None) -> int:
             paths = sorted(a.suites.glob("*.jsonl"))
             log(f"accuracy: {len(paths)} suites")
             R["accuracy_results"] = run_accuracy(paths, nc, peers, log)
+
+    if "realtext" in a.sections:
+        from . import realtext
+
+        if not a.corpus.exists():
+            R["notes"].append(f"corpus not found at {a.corpus}: realtext skipped (pass --corpus)")
+        else:
+            log("realtext: claim pairing on the labelled real-copy set")
+            try:
+                res = realtext.score(a.corpus)
+            except realtext.DevsetError as e:  # another corpus (a fixture, a subset): not the one labelled
+                msg = f"realtext skipped: {e}"
+                log(msg)
+                R["notes"].append(msg)
+            else:
+                R["realtext"] = res.to_dict()
+                R["realtext_md"] = realtext.markdown(res) + "\n\n" + realtext.sentences_markdown()
 
     if peers is None:
         peers = load_peers(a.peers) if a.peers else []
