@@ -262,7 +262,16 @@ def cmd_rates(args: argparse.Namespace) -> int:
             raise InputError(f"invalid currency code {code!r}: expected an ISO 4217 code such as USD")
     cfg = _config(args)
     provider = resolve(_providers(args.provider) or list(cfg.rates), cfg)
+    from .model import ArticleYear
+
     try:
+        if isinstance(day, ArticleYear):  # "--date 2012": the year's range, as checks use it
+            from .pipeline import _year_conversion
+
+            c = _year_conversion(base, quote, day.year, provider)
+            print(f"1 {base} = {rate_text(c.factor)}–{rate_text(c.factor_max or c.factor)} {quote} over {day.year} "
+                  f"— {c.rate.note if c.rate else ''}")
+            return EXIT_OK
         r = provider.rate(base, quote, day)
     except RateUnavailable as e:
         print(f"numcheck: {base}/{quote}: unavailable: {e}", file=sys.stderr)

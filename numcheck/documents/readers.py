@@ -280,10 +280,14 @@ def _meta_date(meta: dict, path: str, where: str = "front matter") -> Date | Non
     if isinstance(v, Date):
         return v if type(v) is Date else v.date()  # a datetime: its day
     s = v.strip() if isinstance(v, str) else _SHORT.repr(v)
+    if len(s) == 4 and s.isdigit():  # "date: 2012": an archive that knows only the year
+        from ..model import ArticleYear
+
+        return ArticleYear(int(s))
     try:
         return Date.fromisoformat(s[:10])
     except ValueError:
-        raise InputError(f"{path}: {where}: invalid date {_SHORT.repr(v)}: expected YYYY-MM-DD") from None
+        raise InputError(f"{path}: {where}: invalid date {_SHORT.repr(v)}: expected YYYY-MM-DD or a year (YYYY)") from None
 
 
 def _meta_lang(meta: dict) -> str | None:

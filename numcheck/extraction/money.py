@@ -74,9 +74,12 @@ def digits_pattern(lex: Lexicon) -> str:
     # "2:50 kronor" (Swedish öre after a colon): marks the language also writes decimals with
     extra = "".join(re.escape(x) for x in lex.number_words.get("extra_decimals", []))
     dec = rf"(?:{d}\d+|[{extra}]\d{{2}}(?!\d))" if extra else rf"{d}\d+"
+    # Indian grouping ("1,00,000", "12,34,56,789": lakhs and crores) where the group mark is
+    # a comma: a two-digit group can never be read otherwise there.
+    indian = rf"\d{{1,2}}(?:,\d{{2}}){{1,{MAX_GROUPS}}},\d{{3}}(?!\d)(?:{dec})?|" if lex.group == "," and lex.decimal == "." else ""
     # "000" never starts an amount: it is the tail of a grouped figure ("300 000").
     return (
-        rf"(?<![\d.,'’{extra}])(?!0\d)(?:\d{{1,3}}(?:{g_re}\d{{3}}){{1,{MAX_GROUPS}}}(?!\d)(?:{dec})?|\d+(?:{dec})?)"
+        rf"(?<![\d.,'’{extra}])(?!0\d)(?:{indian}\d{{1,3}}(?:{g_re}\d{{3}}){{1,{MAX_GROUPS}}}(?!\d)(?:{dec})?|\d+(?:{dec})?)"
         rf"(?!\d|[.,]\d)"
     )
 
@@ -203,8 +206,10 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     starts = {w[0] for group in ("units", "tens", "multipliers") for w in nw.get(group, {})} | {w[0] for group in ("half", "quarter", "hundred") for w in nw.get(group, [])}
     # A leading character class lets the regex engine skip to candidate letters quickly.
     first = "(?=[" + "".join(sorted(re.escape(c) for c in starts | {c.upper() for c in starts})) + "])" if starts else ""
+    # "three to five mln dlrs", "zwei bis drei Milliarden Euro", "seven to 10 mln dlrs": a
+    # range that starts with a number word
     word_money = (
-        rf"{first}(?P<wnum>{words})(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
+        rf"{first}(?P<wnum>{words})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{words}|{digits}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
         rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}))(?![^\W\d_]))"
     )
     pre_before = rf"(?:{pre}){_SP}?\Z"
@@ -225,8 +230,8 @@ def _subunit_regex(lang: str) -> re.Pattern | None:
     # a count of something else.
     return re.compile(
         rf"{_SP}?(?:,{_SP}?|(?i:{joiners}){_SP})?"
-        rf"(?:(?P<n>\d{{1,2}}(?!\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_])"
-        rf"|(?P<bare>\d{{2}}(?!\d)|{words})(?=[.!?;)]|{_SP}*$))"
+        rf"(?:(?P<n>\d{{1,2}}(?!\d|[.,]\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_])"
+        rf"|(?P<bare>\d{{2}}(?!\d|[.,]\d)|{words})(?=[.!?;)]|{_SP}*$))"
     )
 
 
@@ -251,7 +256,8 @@ def round_figure_step(digits: str) -> float:
 
 
 _GAP_SPACES = re.compile(r"[\s\u00a0\u202f]+")
-_GAP_DASHES = re.compile(r"[‐‑‒–—―-]+")
+#: A dash between words, not a hyphen inside one ("c'est-à-dire" stays as written).
+_GAP_DASHES = re.compile(r"(?<![^\W\d_])[‐‑‒–—―-]+|[‐‑‒–—―-]+(?![^\W\d_])")
 
 
 def normalize_gap(gap: str) -> str:
@@ -429,6 +435,10 @@ class MoneyScanner:
             if raw & set(family):
                 raw |= set(family)
         picked = tuple(dict.fromkeys(c for c in owners if c in raw))
+        if not picked and owners:
+            # "Zimbabwean dlrs": the qualifier names a country whose dollar is not among
+            # today's readings of the word; it is that country's money, never US dollars
+            return tuple(dict.fromkeys(owners))
         return picked or cands
 
     def hedge_before(self, text: str, start: int) -> tuple[Hedge, str, int] | None:
@@ -649,8 +659,20 @@ class MoneyScanner:
         v, step = parsed
         own = self.lex.unit_scale(unit_text)  # "one penny", "three cents": the word's own scale
         scale = 10.0 ** (self.power(s) if s else own)
+        v_max = None
+        if m.group("wnum2") is not None:
+            raw2 = m.group("wnum2")
+            second = self.parse_digits(raw2) if raw2[:1].isdigit() else self.parse_words(raw2)  # "seven to 10 mln"
+            if second is None:
+                return None
+            if not second[0] > v or not self.joins_range(text, m.start(), m.group("wrj")):
+                # "rose from three to five dollars" is a change: the amount is the second figure
+                return self._mention(text, m.start("wnum2"), m.end(), _times(second[0], scale), second[1], scale,
+                                     cands, unit_text, m.group("wnum2"), m.start("wnum2"), s or ("" if not own else unit_text))
+            v_max = _times(second[0], scale)
+            step = min(step, second[1])
         return self._mention(text, m.start(), m.end(), _times(v, scale), step, scale, cands, unit_text,
-                             wnum, m.start("wnum"), s or ("" if not own else unit_text))
+                             wnum, m.start("wnum"), s or ("" if not own else unit_text), value_max=v_max)
 
 
 @functools.lru_cache(maxsize=None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 import os
+import re
 import threading
 import zipfile
 from datetime import date
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import InputError, RateUnavailable
-from ...model import Rate
+from ...model import ArticleYear, Rate
 
 DEFAULT_MAX_AGE_DAYS = 30
 
@@ -351,14 +352,18 @@ class ECBProvider:
         return None
 
 
-def parse_date(value: str | date | None) -> date | None:
-    """An ISO date (or a date) → date; a clear InputError otherwise."""
+def parse_date(value: str | int | date | None) -> date | None:
+    """An ISO date (or a date) → date; a year alone ("2012", 2012) → :class:`ArticleYear`,
+    judged with the range of that year's rates; a clear InputError otherwise."""
     if value is None or isinstance(value, date):
         return value
+    s = str(value).strip()
+    if re.fullmatch(r"\d{4}", s) and not isinstance(value, bool):
+        return ArticleYear(int(s))
     try:
-        return date.fromisoformat(str(value).strip())
+        return date.fromisoformat(s)
     except ValueError:
-        raise InputError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+        raise InputError(f"invalid date {value!r}: expected YYYY-MM-DD or a year (YYYY)") from None
 
 
 __all__ = ["ECBProvider", "ECBHistory", "bundled_history_path", "parse_date"]
