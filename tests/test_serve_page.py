@@ -52,6 +52,7 @@ def shot(page, tmp_path: Path, name: str, full: bool = False) -> Path:
 
 def open_page(browser, url, viewport):
     page = browser.new_page(viewport=viewport)
+    page.set_default_timeout(90_000)  # a shared, loaded machine: waits are bounds, not timings
     seen, problems = [], []
     page.on("request", lambda r: seen.append(r.url))
     page.on("pageerror", lambda e: problems.append(str(e)))
