@@ -35,7 +35,8 @@ def browser():
 
 @pytest.fixture(scope="module")
 def url():
-    with local_server(create_app(engine(), Settings(access_log=False))) as u:
+    # a loaded CI machine must not turn a slow check into the server's 503
+    with local_server(create_app(engine(), Settings(access_log=False, timeout=120))) as u:
         yield u
 
 
@@ -137,7 +138,7 @@ def test_dropped_markdown_file(browser, url):
 
 
 def test_token_prompt(browser, tmp_path):
-    with local_server(create_app(engine(), Settings(token="desk-token", access_log=False))) as u:
+    with local_server(create_app(engine(), Settings(token="desk-token", access_log=False, timeout=120))) as u:
         page, _, _ = open_page(browser, u, DESKTOP)
         assert page.is_hidden("#token-row")
         page.fill("#text", SEED)
