@@ -146,7 +146,7 @@ def test_a_real_languagetool_client(monkeypatch):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     text = DATED + SLIP
-    with local_server(create_app(engine(), Settings(access_log=False))) as url:
+    with local_server(create_app(engine(), Settings(access_log=False, timeout=120))) as url:
         tool = ltp.LanguageTool("en-US", remote_server=url)
         try:
             matches = tool.check(text)

@@ -31,7 +31,7 @@ def test_tiny_load_run(tmp_path):
     from numcheck.serve.app import Settings, create_app
     from numcheck.serve.local import local_server
 
-    with local_server(create_app(engine(), Settings(access_log=False))) as url:
+    with local_server(create_app(engine(), Settings(access_log=False, timeout=120))) as url:
         r = run_load(articles, clients=3, seconds=1.0, url=url)
     assert r["requests"] > 0 and r["errors"] == {} and set(r["statuses"]) == {200}
     assert r["p50_ms"] <= r["p95_ms"] <= r["max_ms"]
