@@ -172,6 +172,10 @@ class Finding:
     notes: tuple[str, ...] = ()
     line: int = 0  # 1-based position of the stated figure, filled by check()
     column: int = 0
+    end_line: int = 0  # 1-based position just past the stated figure (end exclusive)
+    end_column: int = 0
+    offset: int = 0  # 0-based offsets of the stated figure in the text or file checked
+    end_offset: int = 0
 
     @property
     def start(self) -> int:
@@ -187,6 +191,10 @@ class Finding:
             "verdict": self.verdict.value,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "offset": self.offset,
+            "end_offset": self.end_offset,
             "source": self.source.to_dict(),
             "target": self.target.to_dict(),
             "expected": self.expected,

@@ -163,7 +163,7 @@ class LineIndex:
 
 
 def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: Any = None, rates: Any = None,
-          currency_hints: dict | None = None) -> Report:
+          currency_hints: dict | None = None, messages: str = "en") -> Report:
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
     day = parse_date(date)
@@ -201,14 +201,16 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
         except RateUnavailable as e:
             f = unverifiable(claim, str(e))
         line, col = lines.position(f.target.start)  # type: ignore[union-attr]
-        findings.append(_at(f, line, col))
+        end_line, end_col = lines.position(f.target.end)  # type: ignore[union-attr]
+        findings.append(_at(f, line, col, end_line, end_col))
     return Report(findings=tuple(findings), mentions=tuple(mentions), date=day, lang=lang, notes=tuple(report_notes))
 
 
-def _at(f: Finding, line: int, col: int) -> Finding:
+def _at(f: Finding, line: int, col: int, end_line: int, end_col: int) -> Finding:
     from dataclasses import replace
 
-    return replace(f, line=line, column=col)
+    return replace(f, line=line, column=col, end_line=end_line, end_column=end_col,
+                   offset=f.target.start, end_offset=f.target.end)
 
 
 __all__ = ["check", "register_converter", "money_conversions", "LineIndex", "Verdict", "Mention"]
