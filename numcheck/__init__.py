@@ -32,7 +32,25 @@ def check(text, *, date=None, lang="en", tolerance=None, rates=None, currency_hi
     return _check(text, date=date, lang=lang, tolerance=tolerance, rates=rates, currency_hints=currency_hints)
 
 
+def check_file(path, *, date=None, lang=None, tolerance=None, rates=None, currency_hints=None, messages=None, config=None) -> Report:
+    """Check a content file as ``numcheck check`` does: front matter, Markdown/HTML markup,
+    ignore comments and the resolved configuration apply; positions are the file's."""
+    from .fileapi import check_file as _check_file
+
+    return _check_file(path, date=date, lang=lang, tolerance=tolerance, rates=rates, currency_hints=currency_hints,
+                       messages=messages, config=config)
+
+
+def check_document(text, *, format="markdown", path="<document>", date=None, lang=None, tolerance=None, rates=None,
+                   currency_hints=None, messages=None, config=None) -> Report:
+    """:func:`check_file` for text in hand: ``format`` is "markdown", "html" or "text"."""
+    from .fileapi import check_document as _check_document
+
+    return _check_document(text, format=format, path=path, date=date, lang=lang, tolerance=tolerance, rates=rates,
+                           currency_hints=currency_hints, messages=messages, config=config)
+
+
 __all__ = [
-    "check", "extract", "Report", "Finding", "Mention", "Claim", "Rate", "Verdict", "Hedge",
+    "check", "check_file", "check_document", "extract", "Report", "Finding", "Mention", "Claim", "Rate", "Verdict", "Hedge",
     "NumcheckError", "InputError", "RateUnavailable", "__version__",
 ]

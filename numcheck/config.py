@@ -171,7 +171,7 @@ def validate(key: str, value: Any, *, where: str = "", base_dir: Path | None = N
             try:
                 parse_date(v)
             except InputError as e:
-                raise InputError(f"{where}date: {e}") from None
+                raise InputError(f"{where}{e}") from None
         if key == "baseline" and base_dir is not None and not Path(v).is_absolute():
             v = str(base_dir / v)
         return v

@@ -176,6 +176,7 @@ class Finding:
     end_column: int = 0
     offset: int = 0  # 0-based offsets of the stated figure in the text or file checked
     end_offset: int = 0
+    suppressed: str | None = None  # the editor's reason (numcheck.check_file), else None
 
     @property
     def start(self) -> int:
@@ -206,6 +207,7 @@ class Finding:
             "suggestion": self.suggestion,
             "cue": self.cue,
             "notes": list(self.notes),
+            "suppressed": self.suppressed,
         }
 
 
@@ -221,8 +223,8 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        """True when nothing is inconsistent."""
-        return not any(f.verdict is Verdict.INCONSISTENT for f in self.findings)
+        """True when nothing is inconsistent (an editor's suppressed finding does not count)."""
+        return not any(f.verdict is Verdict.INCONSISTENT and f.suppressed is None for f in self.findings)
 
     def by_verdict(self, verdict: Verdict | str) -> list[Finding]:
         v = Verdict(verdict)
