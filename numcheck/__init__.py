@@ -22,14 +22,17 @@ def extract(text: str, *, lang: str | None = "en") -> list[Mention]:
     return _extract(text, lang=lang)
 
 
-def check(text, *, date=None, lang="en", tolerance=None, rates=None, currency_hints=None) -> Report:
+def check(text, *, date=None, lang="en", tolerance=None, rates=None, currency_hints=None, messages="en") -> Report:
     """Find every stated conversion in ``text`` and judge it; see README "Library API".
 
     ``currency_hints`` ({"$": "CAD"}, {"kr": ["NOK", "DKK"]}) reads ambiguous symbols and
-    words that neither a qualifier nor the language and region decide."""
+    words that neither a qualifier nor the language and region decide. ``messages``:
+    "en" (the default: check() keeps its English messages) or "article", the text's language
+    and number style, as check_file, the CLI and the pytest plugin write them."""
     from .pipeline import check as _check
 
-    return _check(text, date=date, lang=lang, tolerance=tolerance, rates=rates, currency_hints=currency_hints)
+    return _check(text, date=date, lang=lang, tolerance=tolerance, rates=rates, currency_hints=currency_hints,
+                  messages=messages)
 
 
 def check_file(path, *, date=None, lang=None, tolerance=None, rates=None, currency_hints=None, messages=None, config=None) -> Report:

@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
                    help="progress bar on stderr: auto (on a terminal, for more than a few files), always, never")
 
+    sc = sub.add_parser("completion", help="print a shell completion script: bash, zsh or fish")
+    sc.add_argument("shell", choices=["bash", "zsh", "fish"], metavar="SHELL", help="bash, zsh or fish")
+
     g = sub.add_parser("config", help="print the resolved configuration and where each value came from")
     g.add_argument("path", nargs="?", default=None, metavar="PATH", help="resolve for files under PATH (default: the current directory)")
     g.add_argument("--format", choices=["text", "json", "toml"], default="text")
@@ -289,6 +292,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_completion(args: argparse.Namespace) -> int:
+    from .completion import script
+
+    sys.stdout.write(script(build_parser(), args.shell))
+    return EXIT_OK
+
+
 def cmd_config(args: argparse.Namespace) -> int:
     from .config import describe_config, env_name
 
@@ -401,7 +411,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
-        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates, "config": cmd_config}[args.command](args)
+        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates, "config": cmd_config,
+                "completion": cmd_completion}[args.command](args)
     except NumcheckError as e:
         print(f"numcheck: error: {e}", file=sys.stderr)
         return EXIT_ERROR

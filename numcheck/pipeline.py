@@ -11,6 +11,7 @@ from . import mentions as mentions_mod
 from .errors import InputError, RateUnavailable
 from .formatting import human, rate_text
 from .lexicon import get_lexicon, normalize_lang
+from .messages import Num, Phrase
 from .model import Claim, Finding, Mention, Report, Verdict
 from .rates import RateProvider, resolve
 from .rates.ecb import parse_date
@@ -78,24 +79,32 @@ def money_hints(provider: RateProvider, day: Date | None) -> Callable[[Claim, Co
 
         inverted = s.value / conv.factor
         ratio = stated / o.expected
-        for k, name in ((1e3, "thousand/million or million/billion"), (1e6, "thousand/billion")):
+        # scale slips first: a figure 10× or 1,000× off is a slip of the writer's, whatever
+        # another currency's rate happens to give
+        for k in (1e3, 1e6, 10.0):
             if near(ratio, k, 0.1, False) or near(ratio, 1 / k, 0.1, False):
-                out.append(f"looks like a scale slip ({name} mixed up)")
+                out.append(Phrase(f"scale_slip_{int(k)}"))
                 break
         if near(stated, inverted):
-            out.append(f"matches the rate applied the wrong way round ({human(s.value)} ÷ {rate_text(conv.factor)} = {human(inverted)})")
+            out.append(Phrase("wrong_way", value=Num(s.value), rate=Num(conv.factor, kind="rate"), result=Num(inverted)))
         elif near(stated, s.value, 0.02):
-            out.append("matches the source figure unconverted")
+            out.append(Phrase("unconverted"))
         if not out:
             out.extend(_wrong_currency(provider, day, conv, s.value, stated, near))
         if not out and conv.rate is not None and hasattr(provider, "nearest_day_for"):
             want = stated / s.value
+            # only a day before the article's: a writer cannot have used a rate not yet published
+            before = conv.rate.date or day
             try:
-                d = provider.nearest_day_for(conv.source_unit, conv.target_unit, want, max(0.01, t.step / 2 / stated))
+                d = provider.nearest_day_for(conv.source_unit, conv.target_unit, want, max(0.01, t.step / 2 / stated),
+                                             before=before)
+            except TypeError:  # a provider whose search does not take ``before``: no hint
+                d = None
             except Exception:  # a provider without history: no hint, never a crash
                 d = None
-            if d is not None and conv.rate.date and abs((conv.rate.date - d).days) > 180:
-                out.append(f"matches the {conv.rate.provider} rate of {d.isoformat()} ({rate_text(want)} {conv.target_unit}/{conv.source_unit}): a stale rate?")
+            if d is not None and conv.rate.date and d < conv.rate.date and (conv.rate.date - d).days > 180:
+                out.append(Phrase("stale_rate", provider=conv.rate.provider, day=d.isoformat(), rate=Num(want, kind="rate"),
+                                  quote=conv.target_unit, base=conv.source_unit))
         return out
 
     return hints
@@ -115,9 +124,9 @@ def _wrong_currency(provider: RateProvider, day: Date | None, conv: Conversion, 
         except RateUnavailable:
             continue
         if near(stated, value * from_alt, 0.01):
-            return [f"matches a conversion from {alt}, not {conv.source_unit}"]
+            return [Phrase("from_currency", alt=alt, source_unit=conv.source_unit)]
         if near(stated, value * into_alt, 0.01):
-            return [f"matches a conversion into {alt}, not {conv.target_unit}"]
+            return [Phrase("into_currency", alt=alt, target_unit=conv.target_unit)]
     return []
 
 
@@ -180,6 +189,11 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
     lang = lang or "en"
     base = normalize_lang(lang)
     lex = get_lexicon(base)
+    if messages not in ("article", "en"):
+        raise InputError(f"invalid messages {messages!r}: expected \"article\" (the article's language) or \"en\"")
+    from .messages import languages
+
+    say = base if messages == "article" and base in languages() else "en"
     mentions = mentions_mod.extract(text, lang=lang, currency_hints=currency_hints)
     claims = claims_mod.find_claims(text, mentions, lang=base)
     findings: list[Finding] = []
@@ -191,15 +205,15 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
                 if provider is None:
                     provider = resolve(rates)  # a text without claims never loads rates
                 convs = money_conversions(claim, day, provider)
-                f = judge(claim, convs, lex, drift, money_hints(provider, day))
+                f = judge(claim, convs, lex, drift, money_hints(provider, day), lang=say)
                 if day is None and f.verdict is Verdict.INCONSISTENT:
                     f = _undated(f, provider)
             elif claim.kind in _CONVERTERS:
-                f = judge(claim, _CONVERTERS[claim.kind](claim, day, lang), lex, drift, _HINTS.get(claim.kind))
+                f = judge(claim, _CONVERTERS[claim.kind](claim, day, lang), lex, drift, _HINTS.get(claim.kind), lang=say)
             else:
-                f = unverifiable(claim, f"no converter for {claim.kind}")
+                f = unverifiable(claim, f"no converter for {claim.kind}", lang=say)
         except RateUnavailable as e:
-            f = unverifiable(claim, str(e))
+            f = unverifiable(claim, str(e), lang=say)
         line, col = lines.position(f.target.start)  # type: ignore[union-attr]
         end_line, end_col = lines.position(f.target.end)  # type: ignore[union-attr]
         findings.append(_at(f, line, col, end_line, end_col))

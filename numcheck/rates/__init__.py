@@ -68,12 +68,12 @@ class ChainProvider:
             out |= p.currencies(day)
         return frozenset(out)
 
-    def nearest_day_for(self, base: str, quote: str, value: float, rel: float) -> date | None:
+    def nearest_day_for(self, base: str, quote: str, value: float, rel: float, before: date | None = None) -> date | None:
         """The stale-rate hint of the first provider with a history to search."""
         for p in self.providers:
             fn = getattr(p, "nearest_day_for", None)
             if fn is not None:
-                return fn(base, quote, value, rel)
+                return fn(base, quote, value, rel, before=before) if before is not None else fn(base, quote, value, rel)
         return None
 
 
