@@ -180,11 +180,24 @@ def _matches(file_path: Path, rootpath: Path, globs: tuple[str, ...]) -> bool:
     return False
 
 
+def _excluded(file_path: Path, rootpath: Path, s: Settings) -> bool:
+    """The configuration's ``exclude`` (``drafts/``), as the CLI reads it."""
+    if s.config is None or not s.config.exclude:
+        return False
+    from .documents import _matches as matches_glob
+
+    try:
+        rel = file_path.relative_to(rootpath).as_posix()
+    except ValueError:
+        rel = file_path.as_posix()
+    return matches_glob(rel, list(s.config.exclude))
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     s = _settings(parent.config)
     if not s.active or file_path.suffix == ".py":
         return None
-    if _matches(file_path, parent.config.rootpath, s.globs):
+    if _matches(file_path, parent.config.rootpath, s.globs) and not _excluded(file_path, parent.config.rootpath, s):
         return NumcheckFile.from_parent(parent, path=file_path)
     return None
 
