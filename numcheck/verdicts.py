@@ -231,7 +231,9 @@ def judge(
     message, sugg = describe(claim, conv, o, lex, extra, lang)
     if verdict is Verdict.INCONSISTENT and claim.strength == "weak":
         verdict = Verdict.AMBIGUOUS
-        message += f" \u2014 but the pairing through {quote(claim.cue.strip())} is uncertain: it may not state an equivalent"
+        from .messages import render
+
+        message += " \u2014 " + render("weak_pairing", {"cue": ("quote", claim.cue.strip())}, lang)
     return _finding(claim, verdict, conv, o, message, sugg, notes)
 
 
