@@ -329,3 +329,21 @@ def test_shell_completion(tmp_path, shell):
         script = write(tmp_path / "c.bash", r.stdout)
         probe = subprocess.run(["bash", "-c", f"source {script} && complete -p numcheck"], capture_output=True, text=True)
         assert probe.returncode == 0 and "numcheck" in probe.stdout
+
+
+# -- 10. docs ---------------------------------------------------------------------------------
+
+
+def test_why_not_checked_page_lists_the_phrasings_the_code_reads():
+    from numcheck.phrasings import section
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "why-not-checked.md").read_text(encoding="utf-8")
+    assert section() in page, "run: python -m numcheck.phrasings"
+    assert "motsvarande" in section() and "umgerechnet" in section()
+
+
+def test_every_docs_page_is_in_the_site_navigation():
+    root = Path(__file__).resolve().parents[1]
+    nav = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    pages = [p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")]
+    assert pages and all(p in nav for p in pages), [p for p in pages if p not in nav]
