@@ -15,7 +15,7 @@ _HEDGE_WORDS = {"approx": "about", "at_least": "at least", "at_most": "at most",
                 "near_above": "just over"}
 
 
-def _words(items, limit: int = 14) -> str:
+def _words(items, limit: int = 10_000) -> str:
     items = sorted({str(i).strip() for i in items if str(i).strip()}, key=lambda w: (len(w), w))
     shown = ", ".join(f"“{w}”" for w in items[:limit])
     return shown + (f" … ({len(items)} in all)" if len(items) > limit else "")
@@ -35,8 +35,8 @@ def section() -> str:
             by_dir.setdefault(getattr(h, "value", str(h)), []).append(phrase)
         for d in ("approx", "at_least", "at_most", "near_below", "near_above"):
             if by_dir.get(d):
-                out.append(f"- hedges, {_HEDGE_WORDS[d]}: {_words(by_dir[d], 10)}")
-        out.append(f"- scale words: {_words(lex.scales, 12)}")
+                out.append(f"- hedges, {_HEDGE_WORDS[d]}: {_words(by_dir[d])}")
+        out.append(f"- scale words: {_words(lex.scales)}")
         out.append("")
     out.append(END)
     return "\n".join(out)
