@@ -428,8 +428,39 @@ def parse_markdown(raw: str, path: str = "<markdown>") -> Document:
     for m in _ENTITY.finditer(ed.text()):
         ed.add(m.start(), m.end(), html_mod.unescape(m.group(0)))
     text, offsets = _apply_edits(raw, ed.edits)
+    text = _join_soft_breaks(text, raw, offsets)
     return Document(path=path, text=text, date=_meta_date(meta, path), lang=_meta_lang(meta),
                     suppressions=directives.done(), meta=meta, source=raw, offsets=offsets)
+
+
+#: a raw line that starts a block of its own: it never continues the paragraph above it
+_BLOCK_START = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}(?:[ \t]|$)|>|```|~~~|\||<|(?:[-*_][ \t]*){3,}$|=+[ \t]*$)")
+
+
+def _join_soft_breaks(text: str, raw: str, offsets: array) -> str:
+    """A hard-wrapped paragraph reads as one line: "worth $275 million,\nequivalent to about
+    3 billion kronor" is one claim. Each line break between two lines of prose of the same
+    paragraph becomes a space (one character for one: offsets and positions are unchanged);
+    blank lines, headings, list items, quotes, tables and fences still break."""
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    n = len(text)
+    i = text.find("\n")
+    while i >= 0:
+        before = text[text.rfind("\n", 0, i) + 1:i]
+        nxt_end = text.find("\n", i + 1)
+        after = text[i + 1:nxt_end if nxt_end >= 0 else n]
+        if before.strip() and after.strip() and i < len(offsets):
+            src = offsets[i]
+            raw_start = raw.rfind("\n", 0, src) + 1
+            raw_next_end = raw.find("\n", src + 1)
+            this_line = raw[raw_start:src]
+            next_line = raw[src + 1:raw_next_end if raw_next_end >= 0 else len(raw)]
+            if not _BLOCK_START.match(next_line) and not re.match(r"^ {0,3}(?:#|\|)", this_line):
+                chars[i] = " "
+        i = nxt_end
+    return "".join(chars)
 
 
 # -- HTML -----------------------------------------------------------------------------------

@@ -347,3 +347,13 @@ def test_every_docs_page_is_in_the_site_navigation():
     nav = (root / "mkdocs.yml").read_text(encoding="utf-8")
     pages = [p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")]
     assert pages and all(p in nav for p in pages), [p for p in pages if p not in nav]
+
+
+def test_hard_wrapped_markdown_paragraph_is_one_claim(tmp_path):
+    src = front("A package worth $275 million,\nequivalent to approximately 3 million kronor.\n\n"
+                "- a list item of $1 million\n- (about 5 kronor) is another item\n")
+    write(tmp_path / "a.md", src)
+    r = run("check", "a.md", "--format", "json", cwd=tmp_path)
+    fs = json.loads(r.stdout)["files"][0]["findings"]
+    assert [(f["verdict"], f["line"], f["column"]) for f in fs] == [("inconsistent", 5, 31)]
+    assert src[fs[0]["offset"]:fs[0]["end_offset"]] == "3 million kronor"
