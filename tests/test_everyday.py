@@ -355,5 +355,5 @@ def test_hard_wrapped_markdown_paragraph_is_one_claim(tmp_path):
     write(tmp_path / "a.md", src)
     r = run("check", "a.md", "--format", "json", cwd=tmp_path)
     fs = json.loads(r.stdout)["files"][0]["findings"]
-    assert [(f["verdict"], f["line"], f["column"]) for f in fs] == [("inconsistent", 5, 31)]
+    assert [(f["verdict"], f["line"], f["column"]) for f in fs] == [("inconsistent", 5, 29)]
     assert src[fs[0]["offset"]:fs[0]["end_offset"]] == "3 million kronor"
