@@ -1,7 +1,7 @@
 """Precision, recall and F1 of every tool on every peer suite, with the same matching rule.
 
-numcheck's row comes from ``numcheck.peerscore.score_file`` when the project has it (the
-languages helper writes it), else from ``numcheck.units.peerscore.score_file``, else from
+numcheck's row comes from ``bench.peerscore.score_file`` when the project has it (the
+languages helper writes it), else from ``bench.units_peerscore.score_file``, else from
 this bench's own matcher (``score.py``); the bench matcher's figure is always kept alongside
 so the two can be compared.
 """
@@ -49,8 +49,8 @@ class SuiteResult:
 
 #: The project's own scorers and the kinds of file each is written for: the languages helper's
 #: scores money mentions only, the units helper's physical quantities and temperatures only.
-PROJECT_SCORERS = (("numcheck.peerscore", frozenset({"money"})),
-                   ("numcheck.units.peerscore", frozenset({"quantity", "temperature"})))
+PROJECT_SCORERS = (("bench.peerscore", frozenset({"money"})),
+                   ("bench.units_peerscore", frozenset({"quantity", "temperature"})))
 
 
 def project_scorers() -> list[tuple[str, frozenset[str], Any]]:

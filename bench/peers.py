@@ -78,7 +78,7 @@ def numcheck_tool() -> Tool:
     import numcheck
 
     try:
-        from numcheck.lexicon import available_languages
+        from numcheck.language import available_languages
 
         langs = frozenset(available_languages())
     except Exception:  # an older layout: English only

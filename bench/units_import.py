@@ -6,7 +6,7 @@ end of the first ``numcheck.check``, and reported as the median of several runs:
 1. a text with no amounts at all (distractors only: "F-16", "10:30", "page 10"),
 2. a text with a money claim and no quantities (this one loads the ECB rates),
 3. the same text plus one stated unit conversion: the first one pays for pint,
-4. the quantity scanner's own share (import numcheck.units, read its data, compile its
+4. the quantity scanner's own share (import numcheck.extraction.quantities, read its data, compile its
    patterns) in a process that has already built the pipeline and the money scanner: the
    whole cost of units for a text without quantities,
 5. ``import pint`` and building a UnitRegistry alone, for scale.
@@ -46,12 +46,12 @@ print(json.dumps({{"import": t1 - t0, "first_check": t2 - t1, "total": t2 - t0,
 SCANNER = """
 import json, sys, time
 import numcheck, numcheck.pipeline
-from numcheck.mentions import get_scanner
+from numcheck.extraction.money import get_scanner
 get_scanner("en")  # the money scanner, which every check builds anyway
 t0 = time.perf_counter()
-import numcheck.units
+import numcheck.extraction.quantities
 t1 = time.perf_counter()
-from numcheck.units.scanner import get_quantity_scanner
+from numcheck.extraction.quantities import get_quantity_scanner
 get_quantity_scanner("en")
 t2 = time.perf_counter()
 print(json.dumps({"import": t1 - t0, "first_check": t2 - t1, "total": t2 - t0, "pint_loaded": "pint" in sys.modules, "findings": 0}))

@@ -12,12 +12,12 @@ from __future__ import annotations
 from .errors import InputError, NumcheckError, RateUnavailable
 from .model import Claim, Finding, Hedge, Mention, Rate, Report, Verdict
 
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def extract(text: str, *, lang: str | None = "en") -> list[Mention]:
     """Every amount in ``text``, paired or not, in order of position (``lang=None``: guessed)."""
-    from .mentions import extract as _extract
+    from .extraction import extract as _extract
 
     return _extract(text, lang=lang)
 

@@ -13,72 +13,14 @@ import hashlib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Union
 
-from .documents import Document, Suppression, expand_paths, format_of, read_document, read_jsonl, suppression_use
+from .documents.readers import Document, expand_paths, format_of, read_document, read_jsonl, suppression_use
 from .errors import InputError
 from .model import Finding, Report, Verdict
+from .outputs.results import DEFAULT_SEVERITY, SEVERITY_LEVELS, FileResult, Snippet  # noqa: F401  (their old home)
 from .pipeline import check
-
-#: How each verdict is reported to CI: "error" fails the run (exit 1), "warning" and "note"
-#: annotate, "none" is left out of SARIF and GitHub annotations. Overridable (--severity).
-SEVERITY_LEVELS = ("error", "warning", "note", "none")
-DEFAULT_SEVERITY = {"inconsistent": "error", "ambiguous": "warning", "unverifiable": "warning", "consistent": "none"}
-
-
-@dataclass(frozen=True)
-class Snippet:
-    """The source line of a stated figure and where the figure is on it (1-based columns,
-    end exclusive): what the caret line underlines."""
-
-    line: int
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class FileResult:
-    path: str
-    report: Report | None = None
-    error: str | None = None  # one line naming the problem; the file was not checked
-    suppressed: dict[int, str] = field(default_factory=dict)  # finding index → reason
-    file: str | None = None  # the file on disk (an archive's article: the archive)
-    record_line: int | None = None  # an archive's article: its line in the archive
-    record_id: str | None = None
-    fingerprints: tuple[str, ...] = ()  # per finding: stable across edits elsewhere (baseline)
-    snippets: tuple[Snippet | None, ...] = ()  # per finding
-    baselined: frozenset[int] = frozenset()  # finding indexes hidden by a baseline file
-    unused_ignores: tuple[Suppression, ...] = ()  # ignore comments that silenced nothing
-
-    def counted(self) -> list[tuple[Finding, str | None]]:
-        if self.report is None:
-            return []
-        return [(f, self.suppressed.get(i)) for i, f in enumerate(self.report.findings)]
-
-    def status(self, i: int) -> str | None:
-        """"suppressed", "baseline" or None (the finding counts)."""
-        if i in self.suppressed:
-            return "suppressed"
-        if i in self.baselined:
-            return "baseline"
-        return None
-
-    def active(self) -> list[tuple[int, Finding]]:
-        """Findings that are neither suppressed nor in the baseline."""
-        if self.report is None:
-            return []
-        return [(i, f) for i, f in enumerate(self.report.findings) if self.status(i) is None]
-
-    @property
-    def inconsistent(self) -> int:
-        return sum(1 for _, f in self.active() if f.verdict is Verdict.INCONSISTENT)
-
-    @property
-    def is_record(self) -> bool:
-        return self.record_line is not None
-
 
 _SPACES = re.compile(r"\s+")
 
@@ -163,7 +105,7 @@ class RateSpec:
         key = (self.specs, self.config)
         p = _PROVIDERS.get(key)
         if p is None:
-            from .rates import resolve
+            from .conversion.rates import resolve
 
             p = _PROVIDERS[key] = resolve(list(self.specs), self.config)
         return p

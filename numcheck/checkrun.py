@@ -78,12 +78,12 @@ def render(results: list[FileResult], fmt: str, *, severity: dict[str, str] | No
     """The report in ``fmt``. For text, ``show`` is "problems" (the findings whose severity
     is not "none", then one summary line), "all" (every claim and a summary per file),
     "quiet" (the summary line) or "statistics" (counts by verdict and kind)."""
-    from .report import render_github, render_json, render_text
+    from .outputs.report import render_github, render_json, render_text
 
     if fmt == "json":
         return render_json(results, severity=severity)
     if fmt == "sarif":
-        from .sarif import render_sarif
+        from .outputs.sarif import render_sarif
 
         return render_sarif(results, severity=severity)
     if fmt == "github":

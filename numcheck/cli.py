@@ -147,7 +147,7 @@ def resolved_config(args: argparse.Namespace):
 def _check_lang(lang: str | None, where: str) -> None:
     """An unknown language is one error for the run, not one per file."""
     if lang and lang.strip().lower() != "auto":
-        from .lexicon import get_lexicon
+        from .language import get_lexicon
 
         try:
             get_lexicon(lang)
@@ -158,10 +158,10 @@ def _check_lang(lang: str | None, where: str) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     from .batch import FileResult, RateSpec, check_document, plan, run_units
     from .checkrun import color_wanted, exit_status, parse_severity, progress_bar, render
-    from .documents import parse_document
+    from .documents.readers import parse_document
     from .pipeline import _tolerance
-    from .rates import resolve
-    from .rates.ecb import parse_date
+    from .conversion.rates import resolve
+    from .conversion.rates.ecb import parse_date
 
     if args.jobs is not None and args.jobs < 1:
         raise InputError(f"invalid --jobs {args.jobs}: expected 1 or more")
@@ -191,7 +191,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise InputError("--stdin-filename names standard input: give - as the PATH")
     results = _run_check(args, cfg, options, progress=args.progress)
     if args.fix or args.diff:
-        from .fixes import apply_fixes
+        from .outputs.fixes import apply_fixes
 
         changed = apply_fixes(results, write=args.fix, out=sys.stdout if args.diff else None)
         if args.fix:
@@ -228,7 +228,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _run_check(args: argparse.Namespace, cfg, options: dict, progress: str):
     from .batch import FileResult, check_document, plan, run_units
     from .checkrun import progress_bar
-    from .documents import parse_document
+    from .documents.readers import parse_document
 
     results: list = []
     for p in args.paths:
@@ -249,8 +249,8 @@ def _run_check(args: argparse.Namespace, cfg, options: dict, progress: str):
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .documents import expand_paths, parse_document, read_document
-    from .mentions import extract
+    from .documents.readers import expand_paths, parse_document, read_document
+    from .extraction import extract
 
     cfg = resolved_config(args)
     _check_lang(args.lang, "--lang")
@@ -347,7 +347,7 @@ def _config(args: argparse.Namespace):
 
 
 def cmd_rates_info(args: argparse.Namespace) -> int:
-    from .rates.store import bundled_history, default_history, installed_history
+    from .conversion.rates.store import bundled_history, default_history, installed_history
 
     used, bundled, installed = default_history(), bundled_history(), installed_history()
     print(f"ECB reference rates: {used.first} to {used.last}")
@@ -361,7 +361,7 @@ def cmd_rates_info(args: argparse.Namespace) -> int:
 
 
 def cmd_rates_update(args: argparse.Namespace) -> int:
-    from .rates.store import bundled_history, install_history
+    from .conversion.rates.store import bundled_history, install_history
 
     new, previous = install_history(args.quote, force=args.force)
     print(f"installed ECB history {new.first} to {new.last} from {args.quote} in {new.path}")
@@ -374,9 +374,9 @@ def cmd_rates_update(args: argparse.Namespace) -> int:
 
 
 def cmd_rates(args: argparse.Namespace) -> int:
-    from .formatting import rate_text
-    from .rates import resolve
-    from .rates.ecb import parse_date
+    from .language.formatting import rate_text
+    from .conversion.rates import resolve
+    from .conversion.rates.ecb import parse_date
 
     word = args.base.lower()
     if word == "info" and args.quote is None:

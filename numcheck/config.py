@@ -35,10 +35,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .settings import DEFAULT_LIVE_URL, cache_dir, data_dir  # noqa: F401  (public here too)
 from .tomlfile import read_toml
 
 CONFIG_FILES = ("numcheck.toml", "pyproject.toml")
-DEFAULT_LIVE_URL = "https://theratesapi.com/api/"  # forex-python's source
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class Config:
     def provider(self):
         """The configured providers as one RateProvider, with this configuration's max rate
         age and live settings: pass it as ``numcheck.check(…, rates=cfg.provider())``."""
-        from .rates import resolve
+        from .conversion.rates import resolve
 
         return resolve(list(self.rates), self)
 
@@ -166,7 +166,7 @@ def validate(key: str, value: Any, *, where: str = "", base_dir: Path | None = N
             raise InputError(f"{where}{key}: expected {example}, got {value!r}")
         v = value.strip()
         if key == "date":
-            from .rates.ecb import parse_date
+            from .conversion.rates.ecb import parse_date
 
             try:
                 parse_date(v)
@@ -324,7 +324,7 @@ def describe_config(cfg: Config) -> list[tuple[str, Any, str]]:
         elif isinstance(value, tuple):
             value = list(value)
         elif key == "tolerance" and value is None:
-            from .verdicts import DEFAULT_TOLERANCE
+            from .judging.verdicts import DEFAULT_TOLERANCE
 
             value = DEFAULT_TOLERANCE
         out.append((key, value, cfg.origin(key)))
@@ -355,28 +355,6 @@ def parse_rates(value: Any, base_dir: Path | None = None, where: str = "") -> tu
     if not specs:
         raise InputError(f"{where}rates: the provider list is empty")
     return tuple(specs)
-
-
-def data_dir() -> Path:
-    """Where numcheck keeps data a user installed (``numcheck rates update``)."""
-    env = os.environ.get("NUMCHECK_DATA_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("numcheck", appauthor=False))
-
-
-def cache_dir() -> Path:
-    """Where numcheck caches answers it fetched (live rates)."""
-    env = os.environ.get("NUMCHECK_CACHE_DIR")
-    if env:
-        return Path(env)
-    if os.environ.get("NUMCHECK_DATA_DIR"):
-        return Path(os.environ["NUMCHECK_DATA_DIR"]) / "cache"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("numcheck", appauthor=False))
 
 
 __all__ = ["Config", "load_config", "load_file_config", "resolve_config", "describe_config", "validate", "env_name", "find_config_file", "config_from_mapping", "parse_rates", "data_dir", "cache_dir"]

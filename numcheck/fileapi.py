@@ -38,7 +38,7 @@ def _resolve(start: Any, *, date: Any, lang: Any, tolerance: Any, rates: Any, cu
 
 def _check(doc, cfg, provider, hints, date: Any, lang: Any) -> Report:
     from .batch import check_document as _check_doc
-    from .rates.ecb import parse_date
+    from .conversion.rates.ecb import parse_date
 
     if doc.record_line is None and doc.path.endswith(".jsonl"):
         raise InputError(f"{doc.path}: an archive: use numcheck.batch.check_paths for .jsonl files")
@@ -57,7 +57,7 @@ def check_file(path: str | os.PathLike, *, date: Any = None, lang: str | None = 
     ``date`` and ``lang`` override the file's front matter; the configuration found from
     the file's directory (or ``config=``) fills what neither gives. Raises ``InputError``
     (one line naming the file) for a missing or unreadable file."""
-    from .documents import read_document
+    from .documents.readers import read_document
 
     p = Path(path)
     cfg, provider, hints = _resolve(p.parent if p.parent.is_dir() else None, date=date, lang=lang, tolerance=tolerance,
@@ -71,7 +71,7 @@ def check_document(text: str, *, format: str = "markdown", path: str = "<documen
     """Check a content file's text, given as a string: ``format`` is "markdown", "html" or
     "text" (front matter and ignore comments apply in each). The configuration is resolved
     from the current directory unless ``config=`` is given."""
-    from .documents import parse_document
+    from .documents.readers import parse_document
 
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")

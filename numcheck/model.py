@@ -98,6 +98,21 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Conversion:
+    """Source unit → target unit: ``target = source × factor + offset``."""
+
+    source_unit: str
+    target_unit: str
+    factor: float
+    offset: float = 0.0
+    rate: Rate | None = None
+    label: str = ""  # "10.951 SEK/USD (ECB, 2024-11-19)"
+
+    def apply(self, x: float) -> float:
+        return x * self.factor + self.offset
+
+
+@dataclass(frozen=True)
 class Claim:
     """A writer's statement that ``target`` is the equivalent of ``source``.
 

@@ -22,7 +22,7 @@ def _words(items, limit: int = 10_000) -> str:
 
 
 def section() -> str:
-    from .lexicon import get_lexicon
+    from .language import get_lexicon
 
     out = [BEGIN, ""]
     for lang in LANGS:

@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-import bisect
 from datetime import date as Date
 from typing import Any, Callable
 
-from . import claims as claims_mod
-from . import mentions as mentions_mod
+from .extraction import extract
+from .pairing.claims import find_claims
 from .errors import InputError, RateUnavailable
-from .formatting import human, rate_text
-from .lexicon import get_lexicon, normalize_lang
-from .messages import Num, Phrase
-from .model import Claim, Finding, Mention, Report, Verdict
-from .rates import RateProvider, resolve
-from .rates.ecb import parse_date
-from .verdicts import DEFAULT_TOLERANCE, Conversion, Outcome, judge, unverifiable
-
-#: Converters for kinds other than money: kind → fn(claim, day, lang) → list[Conversion].
-#: A converter raises RateUnavailable (with a reason) when it cannot convert.
-_CONVERTERS: dict[str, Callable[[Claim, Date | None, str], list[Conversion]]] = {}
-#: kind → fn(claim, conversion, outcome) → what an inconsistent figure looks like it came from.
-_HINTS: dict[str, Callable[[Claim, Conversion, Outcome], list[str]]] = {}
-
-
-def register_converter(kind: str, fn: Callable[[Claim, Date | None, str], list[Conversion]], hints: Callable[[Claim, Conversion, Outcome], list[str]] | None = None) -> None:
-    _CONVERTERS[kind] = fn
-    if hints is not None:
-        _HINTS[kind] = hints
-
+from .language.formatting import human, rate_text
+from .language import get_lexicon, normalize_lang
+from .language.detect import language_of
+from .language.messages import Num, Phrase
+from .model import Claim, Conversion, Finding, Mention, Report, Verdict
+from .documents.lines import LineIndex
+from .conversion.rates import RateHistory, RateProvider, resolve
+from .conversion.rates.ecb import parse_date
+from .judging.verdicts import DEFAULT_TOLERANCE, Outcome, judge, unverifiable
 
 def _tolerance(value: Any) -> float:
     if value is None:
@@ -91,7 +79,7 @@ def money_hints(provider: RateProvider, day: Date | None) -> Callable[[Claim, Co
             out.append(Phrase("unconverted"))
         if not out:
             out.extend(_wrong_currency(provider, day, conv, s.value, stated, near))
-        if not out and conv.rate is not None and hasattr(provider, "nearest_day_for"):
+        if not out and conv.rate is not None and isinstance(provider, RateHistory):
             want = stated / s.value
             # only a day before the article's: a writer cannot have used a rate not yet published
             before = conv.rate.date or day
@@ -137,7 +125,7 @@ def _undated(f: Finding, provider: RateProvider) -> Finding:
     from dataclasses import replace
 
     s, t = f.source, f.target
-    nearest = getattr(provider, "nearest_day_for", None)
+    nearest = provider.nearest_day_for if isinstance(provider, RateHistory) else None
     if nearest is None or f.rate is None or s.is_range or t.is_range or not s.value or not t.value:
         return f
     want = t.value / s.value
@@ -156,21 +144,6 @@ def _undated(f: Finding, provider: RateProvider) -> Finding:
     return replace(f, verdict=Verdict.AMBIGUOUS, message=msg, suggestion=None)
 
 
-class LineIndex:
-    """Offset → (line, column), 1-based, by bisection over line starts."""
-
-    def __init__(self, text: str):
-        self.starts = [0]
-        i = text.find("\n")
-        while i >= 0:
-            self.starts.append(i + 1)
-            i = text.find("\n", i + 1)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
-
-
 def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: Any = None, rates: Any = None,
           currency_hints: dict | None = None, messages: str = "en") -> Report:
     if not isinstance(text, str):
@@ -180,22 +153,18 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
         day = day.date()  # a datetime: its day
     drift = _tolerance(tolerance)
     report_notes: list[str] = []
-    if lang is None or str(lang).strip().lower() == "auto":
-        from .lexicon.detect import guess_language
-
-        guess = guess_language(text)
-        lang = guess.lang
-        report_notes.append(guess.note)
-    lang = lang or "en"
+    lang, note = language_of(text, lang)
+    if note:
+        report_notes.append(note)
     base = normalize_lang(lang)
-    lex = get_lexicon(base)
+    lex = get_lexicon(lang)  # the region applied: a de-CH suggestion is written "13’114"
     if messages not in ("article", "en"):
         raise InputError(f"invalid messages {messages!r}: expected \"article\" (the article's language) or \"en\"")
-    from .messages import languages
+    from .language.messages import languages
 
     say = base if messages == "article" and base in languages() else "en"
-    mentions = mentions_mod.extract(text, lang=lang, currency_hints=currency_hints)
-    claims = claims_mod.find_claims(text, mentions, lang=base)
+    mentions = extract(text, lang=lang, currency_hints=currency_hints)
+    claims = find_claims(text, mentions, lang=base)
     findings: list[Finding] = []
     provider: RateProvider | None = None
     lines = LineIndex(text) if claims else None
@@ -208,8 +177,11 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
                 f = judge(claim, convs, lex, drift, money_hints(provider, day), lang=say)
                 if day is None and f.verdict is Verdict.INCONSISTENT:
                     f = _undated(f, provider)
-            elif claim.kind in _CONVERTERS:
-                f = judge(claim, _CONVERTERS[claim.kind](claim, day, lang), lex, drift, _HINTS.get(claim.kind), lang=say)
+            elif claim.kind == "unit":
+                from .conversion.units import convert  # imports pint: only for a text with a quantity claim
+                from .judging.units import hints, only_fitting
+
+                f = judge(claim, only_fitting(claim, convert(claim, day, lang)), lex, drift, hints, lang=say)
             else:
                 f = unverifiable(claim, f"no converter for {claim.kind}", lang=say)
         except RateUnavailable as e:
@@ -227,4 +199,4 @@ def _at(f: Finding, line: int, col: int, end_line: int, end_col: int) -> Finding
                    offset=f.target.start, end_offset=f.target.end)
 
 
-__all__ = ["check", "register_converter", "money_conversions", "LineIndex", "Verdict", "Mention"]
+__all__ = ["check", "money_conversions", "LineIndex", "Verdict", "Mention"]

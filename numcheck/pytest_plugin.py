@@ -47,7 +47,7 @@ class Settings:
 
     @property
     def drift(self) -> float:
-        from .verdicts import DEFAULT_TOLERANCE
+        from .judging.verdicts import DEFAULT_TOLERANCE
 
         return DEFAULT_TOLERANCE if self.tolerance is None else self.tolerance
 
@@ -123,7 +123,7 @@ def _read_settings(config: pytest.Config) -> Settings:
     names = {"date": date_origin, "tolerance": tol_origin, "rates": rates_origin, "lang": lang_origin, "strict": strict_origin}
     try:
         cfg = resolve_config(config.rootpath, flags, flag_names=names)
-        from .rates.ecb import parse_date
+        from .conversion.rates.ecb import parse_date
 
         day = parse_date(cfg.date)
     except InputError as e:
@@ -184,7 +184,7 @@ def _excluded(file_path: Path, rootpath: Path, s: Settings) -> bool:
     """The configuration's ``exclude`` (``drafts/``), as the CLI reads it."""
     if s.config is None or not s.config.exclude:
         return False
-    from .documents import _matches as matches_glob
+    from .documents.readers import _matches as matches_glob
 
     try:
         rel = file_path.relative_to(rootpath).as_posix()
@@ -211,7 +211,7 @@ class NumcheckFile(pytest.File):
 
     def collect(self):
         from .batch import check_document
-        from .documents import read_document
+        from .documents.readers import read_document
         from .errors import NumcheckError
         from .testing import claim_name, unique_names
 

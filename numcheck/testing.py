@@ -103,13 +103,13 @@ def marked_sentence(text: str, finding: Finding) -> str:
 
 
 def _human(value: float | None, unit: str | None = None) -> str:
-    from .formatting import human
+    from .language.formatting import human
 
     return human(value, unit) if value is not None else "?"
 
 
 def _figure(m: Mention) -> str:
-    from .verdicts import figure_text
+    from .judging.verdicts import figure_text
 
     return figure_text(m)
 
@@ -140,7 +140,7 @@ def explain(
     """The failure of one claim, for an editor: where, the sentence with the stated figure
     marked, stated vs expected, the rate (day, provider), the tolerance and the correction;
     with ``source`` (the file as written), the correction as a diff of its line."""
-    from .formatting import rate_text
+    from .language.formatting import rate_text
 
     f = finding
     lines = [f"{path}:{f.line}:{f.column}: {f.verdict.value}: {f.source.text} → {f.target.text}"]
@@ -186,7 +186,7 @@ def explain(
 
 def fix_diff(f: Finding, source: str) -> list[str] | None:
     """The line of ``source`` that holds the stated figure, before and after ``--fix``."""
-    from .fixes import edits_for
+    from .outputs.fixes import edits_for
 
     edits = edits_for(source, [f]) if f.verdict is Verdict.INCONSISTENT and f.suggestion else []
     if not edits:
@@ -249,9 +249,9 @@ class NumcheckHelper:
         ``strict``, also when one is unverifiable or ambiguous). Returns the report."""
         __tracebackhide__ = True
         from .batch import check_document
-        from .documents import parse_document
+        from .documents.readers import parse_document
         from .pipeline import _tolerance
-        from .verdicts import DEFAULT_TOLERANCE
+        from .judging.verdicts import DEFAULT_TOLERANCE
 
         doc = parse_document(text, kw.pop("path", "<text>"))
         day, date_used = _pick_date(date, doc.date, self.date, "given as date=", "front matter", "session default")
@@ -278,7 +278,7 @@ class NumcheckHelper:
 
 def _pick_date(explicit: Any, front: Date | None, default: Any, explicit_name: str, front_name: str, default_name: str) -> tuple[Date | None, str | None]:
     """The day to check against and the words that say where it came from."""
-    from .rates.ecb import parse_date
+    from .conversion.rates.ecb import parse_date
 
     for value, origin in ((explicit, explicit_name), (front, front_name), (default, default_name)):
         if value is not None:

@@ -170,14 +170,14 @@ def test_numcheck_row_uses_numcheck_peerscore_when_it_exists(monkeypatch):
         calls.append(path)
         return {"precision": 0.25, "recall": 0.5, "f1": 1 / 3}
 
-    mod = types.ModuleType("numcheck.peerscore")
+    mod = types.ModuleType("bench.peerscore")
     mod.score_file = score_file
-    monkeypatch.setitem(sys.modules, "numcheck.peerscore", mod)
+    monkeypatch.setitem(sys.modules, "bench.peerscore", mod)
     suite = FIX / "suites" / "mini-money-en.jsonl"
     (res,) = run_accuracy([suite], numcheck_tool(), [], log=lambda *_: None)
     cell = res.cells["numcheck"]
     assert calls == [str(suite)]
-    assert cell.scorer == "numcheck.peerscore" and cell.f1 == pytest.approx(1 / 3)
+    assert cell.scorer == "bench.peerscore" and cell.f1 == pytest.approx(1 / 3)
     assert cell.tally is not None and cell.bench_f1 is not None  # the bench matcher's figure is kept
 
 
@@ -189,15 +189,15 @@ def test_unit_files_use_the_units_scorer_and_mixed_files_the_bench_matcher(monke
         mod.score_file = lambda path, **kw: seen[kind].append(Path(path).name) or {"precision": 1.0, "recall": 1.0, "f1": 1.0}
         return mod
 
-    monkeypatch.setitem(sys.modules, "numcheck.peerscore", fake("money"))
-    monkeypatch.setitem(sys.modules, "numcheck.units.peerscore", fake("units"))
+    monkeypatch.setitem(sys.modules, "bench.peerscore", fake("money"))
+    monkeypatch.setitem(sys.modules, "bench.units_peerscore", fake("units"))
     mixed = tmp_path / "mixed-en.jsonl"
     mixed.write_text(json.dumps({"id": "m", "text": "two meters of cotton for £2,000", "lang": "en",
                                  "expected": [unit(2.0, "metre"), money(2000.0, "GBP", "GBP")]}) + "\n", encoding="utf-8")
     paths = [FIX / "suites" / "mini-money-en.jsonl", FIX / "suites" / "mini-units-en.jsonl", mixed]
     res = run_accuracy(paths, numcheck_tool(), [], log=lambda *_: None)
     assert seen == {"money": ["mini-money-en.jsonl"], "units": ["mini-units-en.jsonl"]}
-    assert [r.cells["numcheck"].scorer for r in res] == ["numcheck.peerscore", "numcheck.units.peerscore", "bench"]
+    assert [r.cells["numcheck"].scorer for r in res] == ["bench.peerscore", "bench.units_peerscore", "bench"]
 
 
 def test_python_m_bench_runs_on_the_tiny_fixtures(tmp_path):

@@ -255,9 +255,9 @@ def test_templates_per_language(lang, text, word):
 
 
 def test_every_language_template_file_renders_every_verdict():
-    from numcheck.messages import Num, languages, render, template
+    from numcheck.language.messages import Num, languages, render, template
 
-    en = set(__import__("numcheck.messages", fromlist=["templates"]).templates("en")["templates"])
+    en = set(__import__("numcheck.language.messages", fromlist=["templates"]).templates("en")["templates"])
     for lang in languages():
         for key in en:
             assert template(key, lang)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from numcheck.batch import check_document, check_paths
-from numcheck.documents import parse_document, parse_html, parse_markdown, parse_text, read_jsonl
+from numcheck.documents.readers import parse_document, parse_html, parse_markdown, parse_text, read_jsonl
 from numcheck.errors import InputError
 from numcheck.model import Verdict
 

@@ -11,10 +11,10 @@ import pytest
 
 from numcheck.batch import FileResult, check_document, check_paths
 from numcheck.checkrun import exit_status, parse_severity
-from numcheck.documents import parse_document
+from numcheck.documents.readers import parse_document
 from numcheck.errors import InputError
-from numcheck.report import caret_lines, github_escape_data, github_escape_property, render_github, render_json, render_text
-from numcheck.sarif import artifact_uri, render_sarif
+from numcheck.outputs.report import caret_lines, github_escape_data, github_escape_property, render_github, render_json, render_text
+from numcheck.outputs.sarif import artifact_uri, render_sarif
 
 DAY = "2024-11-19"
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"

@@ -9,10 +9,10 @@ import pytest
 from numcheck.baseline import apply_baseline, load_baseline, write_baseline
 from numcheck.batch import check_document, check_paths
 from numcheck.checkrun import exit_status
-from numcheck.documents import parse_document
+from numcheck.documents.readers import parse_document
 from numcheck.errors import InputError
 from numcheck.model import Verdict
-from numcheck.report import render_json, render_text, summary_counts
+from numcheck.outputs.report import render_json, render_text, summary_counts
 
 DAY = "2024-11-19"
 BAD1 = "A package worth $275 million, equivalent to 9 billion kronor."

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck.lexicon import available_languages, get_lexicon
-from numcheck.lexicon.build import LANGUAGES, OUT, render, scale_words
+from numcheck.language import available_languages, get_lexicon
+from numcheck.language.build import LANGUAGES, OUT, render, scale_words
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -19,7 +19,22 @@ def test_generated_file_is_current(lang):
     made_with = json.loads(shipped)["generated_from"]
     if not made_with.endswith(f"babel {babel.__version__}"):
         pytest.skip(f"generated/{lang}.json was made with {made_with}; this is babel {babel.__version__}")
-    assert shipped == render(lang), f"generated/{lang}.json is stale: run python -m numcheck.lexicon.build"
+    assert shipped == render(lang), f"generated/{lang}.json is stale: run python -m numcheck.language.build"
+
+
+def test_generated_files_are_from_the_pinned_babel():
+    """The `test` extra pins the babel the shipped files were built with, so CI (which
+    installs '.[test]') runs the byte-for-byte comparison above instead of skipping it."""
+    import json
+    import re
+    from pathlib import Path
+
+    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    pins = re.findall(r'"babel==([\d.]+)"', pyproject)
+    assert len(pins) == 1, "pyproject.toml's test extra must pin babel==X.Y.Z"
+    for lang in LANGUAGES:
+        made_with = json.loads((OUT / f"{lang}.json").read_text(encoding="utf-8"))["generated_from"]
+        assert made_with.endswith(f"babel {pins[0]}"), f"generated/{lang}.json: {made_with}, pinned babel {pins[0]}"
 
 
 def test_every_language_has_data():

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from numcheck.peerscore import money_files, score_cases, score_file, suites_dir
+from bench.peerscore import money_files, score_cases, score_file, suites_dir
 
 # file: (precision floor, recall floor)
 FLOORS = {
@@ -98,7 +98,7 @@ def test_bad_line_is_one_clear_error(tmp_path):
 
 
 def test_cli_prints_a_table(tmp_path, capsys):
-    from numcheck.peerscore import main
+    from bench.peerscore import main
 
     f = tmp_path / "mini.jsonl"
     cases = [
@@ -116,7 +116,7 @@ def test_cli_prints_a_table(tmp_path, capsys):
 
 
 def test_cli_missing_file_is_one_line(tmp_path, capsys):
-    from numcheck.peerscore import main
+    from bench.peerscore import main
 
     assert main([str(tmp_path / "nope.jsonl")]) == 2
     err = capsys.readouterr().err.strip()

@@ -59,7 +59,7 @@ def test_inactive_unless_asked_for(content: pytest.Pytester):
 
         def test_pipeline_not_imported():
             assert "numcheck.pytest_plugin" in sys.modules
-            heavy = [m for m in ("numcheck.pipeline", "numcheck.mentions", "numcheck.rates", "numcheck.testing") if m in sys.modules]
+            heavy = [m for m in ("numcheck.pipeline", "numcheck.extraction.money", "numcheck.conversion.rates", "numcheck.testing") if m in sys.modules]
             assert heavy == []
         """)
     result = content.runpytest_subprocess("-p", "no:cacheprovider")
@@ -363,7 +363,7 @@ def test_fixture_takes_the_session_defaults(pytester: pytest.Pytester):
 
 RATE_LOAD_LOGGER = '''
 import os
-from numcheck.rates import ecb
+from numcheck.conversion.rates import ecb
 
 _original = ecb.ECBHistory.load.__func__  # every load, from the file or the parsed cache
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import numcheck.rates as rates_pkg
+import numcheck.conversion.rates as rates_pkg
 from numcheck.cli import main
 from numcheck.config import Config, load_config
 from numcheck.errors import InputError
@@ -144,7 +144,7 @@ def test_tolerance_from_configuration_and_flag(tmp_path, monkeypatch, capsys):
 
 
 def test_max_rate_age_from_configuration(tmp_path, monkeypatch, capsys):
-    from numcheck.rates.store import bundled_history
+    from numcheck.conversion.rates.store import bundled_history
 
     monkeypatch.setenv("NUMCHECK_DATA_DIR", str(tmp_path / "data"))  # the bundled history only
     last = bundled_history().last

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from numcheck.errors import InputError, RateUnavailable
-from numcheck.rates import ChainProvider, get_provider, resolve
-from numcheck.rates.ecb import ECBHistory, ECBProvider
+from numcheck.conversion.rates import ChainProvider, get_provider, resolve
+from numcheck.conversion.rates.ecb import ECBHistory, ECBProvider
 
 CSV = """Date,USD,SEK,RUB,
 2024-11-19,1.0578,11.584,N/A,

@@ -10,8 +10,8 @@ import pytest
 import numcheck
 from numcheck.errors import InputError, RateUnavailable
 from numcheck.model import Rate, Verdict
-from numcheck.rates import ChainProvider, get_provider, resolve
-from numcheck.rates.eras import EuroEras, legacy_currencies
+from numcheck.conversion.rates import ChainProvider, get_provider, resolve
+from numcheck.conversion.rates.eras import EuroEras, legacy_currencies
 
 # The irrevocable conversion rates (units per euro) and adoption days, as the Council fixed
 # them; the data file must say the same.

@@ -22,9 +22,9 @@ requests = pytest.importorskip("requests")
 import numcheck
 from numcheck.errors import RateUnavailable
 from numcheck.model import Verdict
-from numcheck.rates import ChainProvider, get_provider
-from numcheck.rates.ecb import ECBProvider
-from numcheck.rates.live import LiveProvider
+from numcheck.conversion.rates import ChainProvider, get_provider
+from numcheck.conversion.rates.ecb import ECBProvider
+from numcheck.conversion.rates.live import LiveProvider
 
 SEK_PER_USD = 10.951
 

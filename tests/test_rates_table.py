@@ -11,8 +11,8 @@ import pytest
 import numcheck
 from numcheck.errors import InputError, RateUnavailable
 from numcheck.model import Verdict
-from numcheck.rates import get_provider, resolve
-from numcheck.rates.table import TableProvider
+from numcheck.conversion.rates import get_provider, resolve
+from numcheck.conversion.rates.table import TableProvider
 
 HOUSE_CSV = """\
 # house rates agreed by the business desk

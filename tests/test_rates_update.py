@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import numcheck.rates as rates_pkg
+import numcheck.conversion.rates as rates_pkg
 from numcheck.cli import main
 from numcheck.errors import InputError
-from numcheck.rates.ecb import ECBProvider, bundled_history_path, read_history_text
-from numcheck.rates.store import bundled_history, default_history, install_history, installed_history
+from numcheck.conversion.rates.ecb import ECBProvider, bundled_history_path, read_history_text
+from numcheck.conversion.rates.store import bundled_history, default_history, install_history, installed_history
 
 HEADER = "Date,USD,JPY,SEK,RUB,"
 

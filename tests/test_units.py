@@ -10,7 +10,7 @@ import pytest
 
 import numcheck
 from numcheck import Verdict
-from numcheck.lexicon import available_languages
+from numcheck.language import available_languages
 
 # (text, lang, verdict, words the message must contain)
 CONSISTENT = [
@@ -291,7 +291,7 @@ def test_first_quantity_claim_imports_pint_once():
     out = _run(
         """
         import sys, numcheck
-        from numcheck.units import convert
+        from numcheck.conversion import units as convert
         numcheck.check("a 10-mile (16 km) stretch")
         r1 = convert.registry()
         numcheck.check("104F (40C)")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck.units import convert
-from numcheck.units.vocab import DATA, NEUTRAL, common, get_vocabulary
+from numcheck.conversion import units as convert
+from numcheck.language.units import DATA, NEUTRAL, common, get_vocabulary
 
 LANGS = sorted(p.stem for p in DATA.glob("*.toml") if p.stem not in ("common", "peers"))
 
@@ -68,7 +68,7 @@ def test_conversions_come_from_pint(a, b, difference, factor, offset):
 
 def test_bad_unit_data_is_one_clear_error(tmp_path, monkeypatch):
     from numcheck.errors import InputError
-    from numcheck.units import vocab
+    from numcheck.language import units as vocab
 
     (tmp_path / "common.toml").write_text((vocab.DATA / "common.toml").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "xx.toml").write_text('[names]\nfurlong = ["furlong", "furlongs"]\n', encoding="utf-8")
@@ -87,7 +87,7 @@ def test_bad_unit_data_is_one_clear_error(tmp_path, monkeypatch):
 
 
 def test_peerscore_reports_a_missing_file_in_one_line(capsys, tmp_path):
-    from numcheck.units.peerscore import main
+    from bench.units_peerscore import main
 
     assert main([str(tmp_path / "nope.jsonl")]) == 0
     err = capsys.readouterr().err.strip().splitlines()
@@ -97,7 +97,7 @@ def test_peerscore_reports_a_missing_file_in_one_line(capsys, tmp_path):
 def test_peerscore_scores_a_small_file(tmp_path):
     import json
 
-    from numcheck.units.peerscore import score_file
+    from bench.units_peerscore import score_file
 
     cases = [
         {"id": "t-1", "text": "a 10-mile walk", "lang": "en",

@@ -11,8 +11,8 @@ import json
 
 import pytest
 
-from numcheck.lexicon import available_languages
-from numcheck.units.peerscore import score_file, suites_dir, unit_files
+from numcheck.language import available_languages
+from bench.units_peerscore import score_file, suites_dir, unit_files
 
 # file → (precision floor, recall floor)
 FLOORS = {
@@ -86,6 +86,6 @@ def test_every_unit_file_scores_without_error():
 
 
 def test_score_file_is_exposed_on_the_package():
-    import numcheck.units
+    import bench.units_peerscore
 
-    assert numcheck.units.score_file is not None
+    assert bench.units_peerscore.score_file is not None

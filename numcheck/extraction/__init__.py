@@ -1,0 +1,42 @@
+"""Extraction: text → :class:`~numcheck.model.Mention` records, every amount with its value,
+rounding step, unit and hedge. Money (:mod:`.money`, currencies settled by :mod:`.currency`)
+and physical quantities (:mod:`.quantities`) are read by their own scanners over one shared
+number reader; the pipeline calls both directly, no registry."""
+
+from __future__ import annotations
+
+from ..language import canonical_tag
+from ..language.detect import language_of
+from ..model import Mention
+from .currency import resolve_currencies
+from .money import get_scanner
+from .quantities import scan as scan_quantities
+
+
+def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None = None) -> list[Mention]:
+    """Every amount in ``text``, paired or not, in order of position. ``lang=None``: the
+    language is guessed from the text (see language/detect.py)."""
+    lang, _ = language_of(text, lang)
+    tag = canonical_tag(lang)
+    scanner = get_scanner(tag)
+    mentions = resolve_currencies(scanner.scan(text), text, scanner.lex, currency_hints)
+    mentions.extend(scan_quantities(text, lang))
+    mentions.sort(key=lambda x: (x.start, x.end))
+    return _drop_overlaps(mentions)
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for x in mentions:
+        if out and x.start < out[-1].end:
+            # longer wins; on the very same span a quantity beats money: its scanner claims
+            # "5 pounds" only when the context says mass ("5 pounds (2.3 kg)")
+            same = (x.start, x.end) == (out[-1].start, out[-1].end) and out[-1].kind == "money"
+            if (x.end - x.start) > (out[-1].end - out[-1].start) or same and x.kind != "money":
+                out[-1] = x
+            continue
+        out.append(x)
+    return out
+
+
+__all__ = ["extract"]

@@ -1,0 +1,641 @@
+"""text → mentions: every money amount in the text, with its span, value, currency and hedge.
+
+The scanner is language-neutral: it compiles one pattern per language from the
+:class:`~numcheck.lexicon.Lexicon` (separators, scale words, currency names and symbols
+from CLDR; number words and hedges from the language's data file) and walks the text with
+it once. A figure is money only when a currency is written next to it — "$275 million",
+"USD 34.6m", "3 billion kronor" — so years, counts, percentages and model numbers ("F-16",
+"Boeing 737") never become mentions.
+
+Physical quantities have their own scanner (:mod:`.quantities`) on the same number reading;
+and share the rest of the pipeline.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from typing import Callable, Iterable
+
+from ..language import Lexicon, get_lexicon
+from ..model import Hedge, Mention
+
+_SP = r"[ \u00a0\u202f]"  # space, no-break space, narrow no-break space
+_SPACES = frozenset(" \u00a0\u202f")
+_DIGIT_RUN = re.compile(r"(?<![\d.,])\d+")  # where a figure can start
+
+
+def _alt(words: Iterable[str], space: str | None = None) -> str:
+    """An alternation of literal words, as a trie ("dollar(?:s)?|d(?:kk|…)"): Python's
+    regex engine tries a flat alternation branch by branch, so a 500-name list costs 500
+    comparisons at every figure; a trie costs the length of the word. The trie is greedy,
+    so the longest word wins ("US$" over "U", "kronor" over "kr"). ``space``: what a space
+    in a word matches (the unit scanner passes a backslash-s, which compiles faster than a class)."""
+    trie: dict = {}
+    for w in {w for w in words if w}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return _render(trie, space) if trie else "(?!)"
+
+
+def _render(node: dict, space: str | None = None) -> str:
+    alts = [(space if ch == " " and space else re.escape(ch)) + _render(child, space)
+            for ch, child in sorted((k, v) for k, v in node.items() if k)]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return "(?:" + body + ")?"
+    return body
+
+
+def _group_re(g: str) -> str:
+    if g in ("\u00a0", "\u202f", " "):
+        return _SP
+    if g in ("'", "’"):
+        return "['’]"
+    return re.escape(g)
+
+
+def digits_pattern(lex: Lexicon) -> str:
+    """A written figure with the language's separators: "1,234.5", "1 234,5", "3.5", "275"."""
+    d = re.escape(lex.decimal)
+    groups = [lex.group] + [g for g in lex.number_words.get("extra_groups", []) if g != lex.decimal]
+    g_re = "(?:" + "|".join(dict.fromkeys(_group_re(g) for g in groups)) + ")"
+    # "2:50 kronor" (Swedish öre after a colon): marks the language also writes decimals with
+    extra = "".join(re.escape(x) for x in lex.number_words.get("extra_decimals", []))
+    dec = rf"(?:{d}\d+|[{extra}]\d{{2}}(?!\d))" if extra else rf"{d}\d+"
+    # "000" never starts an amount: it is the tail of a grouped figure ("300 000").
+    return (
+        rf"(?<![\d.,'’{extra}])(?!0\d)(?:\d{{1,3}}(?:{g_re}\d{{3}})+(?!\d)(?:{dec})?|\d+(?:{dec})?)"
+        rf"(?!\d|[.,]\d)"
+    )
+
+
+def other_decimal(lex: Lexicon) -> str:
+    """The decimal mark of the other convention: "," for English, "." for Swedish."""
+    return "," if lex.decimal == "." else "."
+
+
+def foreign_decimal_pattern(lex: Lexicon) -> str:
+    """A figure written in the other convention: "3,5" or "1.234,56" in English copy, "3.5"
+    or "1,234.56" in German. A mark followed by one or two digits cannot be a thousands
+    group, so the reading is safe: "3,5 million kronor" is 3.5 million, "€1'049,95" is
+    1049.95 (translators and price tags keep their own convention)."""
+    o = re.escape(other_decimal(lex))
+    d = re.escape(lex.decimal)
+    lead = r"(?<![\d.,'’])(?!0\d)"
+    tail = rf"{o}\d{{1,2}}(?!\d|[.,]\d)"
+    # "1.144.000" in English copy (or "1,144,000" in German): two groups or more of the other
+    # convention cannot be a decimal either
+    many = rf"\d{{1,3}}(?:{d}\d{{3}}){{2,}}(?!\d|[.,]\d)"
+    return rf"{lead}(?:\d{{1,3}}(?:(?:[ \u00a0\u202f'’]|{d})\d{{3}})+{tail}|\d+{tail}|{many})"
+
+
+def _times(value: float, scale: float) -> float:
+    """value × 10^n without binary noise: 16.4 × 10^6 is 16400000.0, not 16399999.999999998."""
+    if scale == 1.0:
+        return value
+    return float(f"{value!r}e{round(math.log10(scale))}")
+
+
+def _links_pattern(lex: Lexicon) -> str:
+    """Words between a figure and its currency ("d'" of "3 milliards d'euros")."""
+    links = sorted(lex.links, key=len, reverse=True)
+    if not links:
+        return "(?!)"
+    return "|".join(re.escape(w.strip()) + (_SP if w.endswith(" ") else "") for w in links)
+
+
+def number_words_pattern(lex: Lexicon) -> str:
+    nw = lex.number_words
+    units = list(nw.get("units", {})) + list(nw.get("tens", {}))
+    hundred = list(nw.get("hundred", [])) + list(nw.get("multipliers", {}))
+    head = _alt(list(nw.get("half", [])) + list(nw.get("quarter", [])))
+    word = _alt(units + hundred)
+    if nw.get("compound"):
+        # "zweiundzwanzig", "tjugotre", "tvåhundra", "kaksikymmentä": number words written
+        # as one word are a run of the same vocabulary, optionally joined by an infix.
+        infix = _alt(nw.get("infix", [])) or "(?!)"
+        word = rf"(?:{word})(?:(?:{infix})?(?:{word}))*"
+    joiners = "|".join(re.escape(j) for j in nw.get("joiners", []) if j != "-")
+    joiners = joiners or "(?!)"
+    hund = _alt(hundred) or "(?!)"
+    half_tail = _alt(nw.get("and_a_half", [])) or "(?!)"
+    seq = rf"(?:{word})(?:(?:{_SP}|-)(?:(?:{joiners}){_SP})?(?:{word}|{hund}))*(?:{_SP}(?:{half_tail}))?"
+    if head:
+        return rf"(?i:(?<![^\W\d_])(?:(?:{head})|{seq})(?![^\W\d_]))"
+    return rf"(?i:(?<![^\W\d_]){seq}(?![^\W\d_]))"
+
+
+def _symbol_alt(symbols: Iterable[str]) -> str:
+    """Symbols as tries; one that starts with a letter ("kr", "Fr.") must start a word."""
+    letters = [w for w in symbols if w[:1].isalpha()]
+    others = [w for w in symbols if w and not w[:1].isalpha()]
+    parts = ([rf"(?<![^\W\d_]){_alt(letters)}"] if letters else []) + ([_alt(others)] if others else [])
+    return "|".join(parts) or "(?!)"
+
+
+@functools.lru_cache(maxsize=None)
+def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    lex = get_lexicon(lang)
+    digits = digits_pattern(lex)
+    foreign = foreign_decimal_pattern(lex)
+    words = number_words_pattern(lex)
+    long_scales = [w for w in lex.scales if len(w) > 3 or w.islower() and len(w) > 2]
+    short_scales = [w for w in lex.scales if w not in long_scales]
+    scale = rf"(?:(?i:{_alt(long_scales)})|{_alt(short_scales)})(?![^\W\d_])"
+    codes = _alt(lex.codes)
+    symbols = _symbol_alt(lex.symbols)
+    # "CAD$ 15", "aud$ 15": an ISO code written before "$" names the dollar
+    # "MUSD 30", "30 MSEK": an M before the code is millions
+    mcode = rf"(?<![^\W\d_])M(?:{codes})(?![^\W\d_])"
+    codes_dollar = _alt([c + "$" for c in lex.codes] + [c.lower() + "$" for c in lex.codes])
+    pre = rf"(?:{mcode}|(?<![^\W\d_])(?:{codes_dollar})|(?<![^\W\d_])(?:{codes})|{symbols})"
+    bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
+    names = _alt(list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names))
+    # "$CAD", "$ CAD" (French copy): a "$" followed by an ISO code names that dollar
+    # Symbols before names: "3 mia. kr., svarende til" ends with the Danish symbol "kr.";
+    # the word boundary after the group sends "kronor" on to the names.
+    post = rf"(?:{mcode}|\${_SP}?(?:{codes})|{symbols}|(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes}))(?![^\W\d_])"
+    link = rf"(?:{_links_pattern(lex)})"
+    # "16,4 Millionen kanadischen Dollar", "10 svenske kr": a country word in front of a
+    # bare currency word picks that country's currency (words from CLDR, see currency.py)
+    ev = _alt(w for ws in lex.evidence.values() for w in ws)
+    qual = rf"(?i:(?<![^\W\d_])(?:{ev})[^\W\d_]*){_SP}" if ev else "(?!)"
+    joiners = _alt(j for j in lex.range_joiners)
+    num = rf"(?:{foreign}|{digits})"
+    money = rf"""
+        (?:(?P<pre>{pre}){_SP}?)?
+        (?P<num>{num})
+        (?:(?:{_SP}|-)?(?P<scale>{scale}))?
+        (?:
+            {_SP}?(?P<rj>{joiners}){_SP}?
+            (?:(?P<pre2>{pre}){_SP}?)?
+            (?P<num2>{num})
+            (?:(?:{_SP}|-)?(?P<scale2>{scale}))?
+        )?
+        (?:{_SP}?{link}?(?:(?P<qual>{qual})??)(?P<post>{post})
+           (?:{_SP}(?P<scale3>(?i:{_alt(long_scales)})(?![^\W\d_])))?)?
+    """
+    hedge = rf"(?i)(?<![^\W\d_])(?P<h>{_alt(lex.hedges)}){_SP}*\Z"
+    nw = lex.number_words
+    starts = {w[0] for group in ("units", "tens", "multipliers") for w in nw.get(group, {})} | {w[0] for group in ("half", "quarter", "hundred") for w in nw.get(group, [])}
+    # A leading character class lets the regex engine skip to candidate letters quickly.
+    first = "(?=[" + "".join(sorted(re.escape(c) for c in starts | {c.upper() for c in starts})) + "])" if starts else ""
+    word_money = (
+        rf"{first}(?P<wnum>{words})(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
+        rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}))(?![^\W\d_]))"
+    )
+    pre_before = rf"(?:{pre}){_SP}?\Z"
+    return re.compile(money, re.X), re.compile(hedge), re.compile(word_money), re.compile(pre_before)
+
+
+@functools.lru_cache(maxsize=None)
+def _subunit_regex(lang: str) -> re.Pattern | None:
+    lex = get_lexicon(lang)
+    nw = lex.number_words
+    subunits = nw.get("subunits", [])
+    if not subunits:
+        return None
+    joiners = _alt(j for j in nw.get("subunit_joiners", nw.get("joiners", [])) if j != "-") or "(?!)"
+    words = number_words_pattern(lex)
+    # With the sub-unit word ("2 kronor och 23 öre"), or without it when the figure closes
+    # the sentence or clause ("15 dollar 50.", "zwei Euro fünfzig."), where it cannot be
+    # a count of something else.
+    return re.compile(
+        rf"{_SP}?(?:,{_SP}?|(?i:{joiners}){_SP})?"
+        rf"(?:(?P<n>\d{{1,2}}(?!\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_])"
+        rf"|(?P<bare>\d{{2}}(?!\d)|{words})(?=[.!?;)]|{_SP}*$))"
+    )
+
+
+#: How far a round figure may be from what it rounds: "3,000" may stand for 2,700–3,300.
+ROUND_FIGURE_SPREAD = 0.1
+
+
+def round_figure_step(digits: str) -> float:
+    """The rounding step of a whole number written in digits.
+
+    Trailing zeros are read as rounding ("3,000" → to the hundreds at least), the lenient
+    reading, because a false alarm costs more than a miss — but never by more than
+    ±10% of the figure: "10 km" stands for 9–11 km, not 5–15 km, so "a 10-mile (10 km)
+    stretch" is still caught. Figures without trailing zeros are exact to the unit.
+    """
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    if not zeros:
+        return 1.0
+    value = float(digits)
+    return max(1.0, min(10.0**zeros, 2 * ROUND_FIGURE_SPREAD * value))
+
+
+_GAP_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_GAP_DASHES = re.compile(r"[‐‑‒–—―-]+")
+
+
+def normalize_gap(gap: str) -> str:
+    """The text between two amounts, in the form the cue lists are written in."""
+    g = _GAP_SPACES.sub(" ", gap).strip().lower()
+    g = _GAP_DASHES.sub("–", g)
+    g = g.replace(" ,", ",").replace("( ", "(")
+    return g
+
+
+def preceded_by(text: str, start: int, words: Iterable[str]) -> bool:
+    """Does one of ``words`` (lower case) end, as a whole word, right before ``start``?"""
+    before = text[max(0, start - 20) : start].lower().rstrip()
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in words)
+
+
+class MoneyScanner:
+    """Finds money amounts in one language. Built once per language (see get_scanner)."""
+
+    def __init__(self, lang: str):
+        self.lex = get_lexicon(lang)
+        self._scale_words = frozenset(k.lower() for k in self.lex.scales)
+        self._pre_last_chars = frozenset(s[-1] for s in list(self.lex.symbols) + list(self.lex.codes) if s)
+        self.pattern, self.hedge_pattern, self.word_pattern, self.pre_before = _money_regex(lang)
+        nw = self.lex.number_words
+        self._word_values = {k.lower(): v for k, v in {**nw.get("units", {}), **nw.get("tens", {})}.items()}
+        self._multipliers = {w.lower(): 100 for w in nw.get("hundred", [])}
+        self._multipliers.update({k.lower(): v for k, v in nw.get("multipliers", {}).items()})
+        self._infixes = tuple(w.lower() for w in nw.get("infix", []))
+        self._joiner_words = {w.lower() for w in nw.get("joiners", []) if w != "-"}
+        self._text2num = bool(nw.get("text2num"))
+        self._vocab = sorted(set(self._word_values) | set(self._multipliers) | set(self._infixes), key=len, reverse=True)
+        owners: dict[str, list[str]] = {}
+        for code, words in self.lex.evidence.items():
+            for w in words:
+                owners.setdefault(w.lower(), []).append(code)
+        self._evidence_owner = sorted(owners.items(), key=lambda kv: -len(kv[0]))
+        self._subunit = _subunit_regex(lang)
+        self._foreign_decimal = re.compile(foreign_decimal_pattern(self.lex).replace("(?<![\\d.,'’])", ""))  # for fullmatch
+        self._half = {w.lower() for w in nw.get("half", [])}
+        self._quarter = {w.lower() for w in nw.get("quarter", [])}
+        self._and_half = {w.lower() for w in nw.get("and_a_half", [])}
+        self._between = tuple(w.lower() for w in self.lex.range_between)
+
+    # -- numbers ---------------------------------------------------------------------------
+    def power(self, word: str) -> int:
+        """The power of ten of a scale word; long words match in any case ("MLN", "Million")."""
+        scales = self.lex.scales
+        p = scales.get(word)
+        if p is None:
+            p = scales.get(word.lower())
+        if p is None:
+            p = next(v for k, v in scales.items() if k.lower() == word.lower())
+        return p
+
+    def parse_digits(self, s: str) -> tuple[float, float]:
+        """"1,234.5" → (1234.5, 0.1): the value and the rounding step its writing implies."""
+        lex = self.lex
+        if self._foreign_decimal.fullmatch(s):
+            if s.count(lex.decimal) >= 2 and other_decimal(lex) not in s:  # "1.144.000": groups only
+                digits = re.sub(r"[^\d]", "", s)
+                return float(digits), round_figure_step(digits)
+            whole, frac = s.rsplit(other_decimal(lex), 1)
+            whole = re.sub(r"[^\d]", "", whole)
+            return float(f"{whole}.{frac}"), 10.0 ** -len(frac)
+        s = re.sub(r"[ \u00a0\u202f'’]", "", s)  # space-like groups, whatever the language's own
+        for g in {lex.group, *lex.number_words.get("extra_groups", [])}:
+            if g in (",", ".") and g != lex.decimal:
+                s = s.replace(g, "")
+        for mark in lex.number_words.get("extra_decimals", []):
+            s = s.replace(mark, lex.decimal)
+        if lex.decimal in s:
+            whole, frac = s.split(lex.decimal, 1)
+            value = float(f"{whole or '0'}.{frac}")
+            return value, 10.0 ** -len(frac)
+        return float(s), round_figure_step(s)
+
+    def parse_words(self, s: str) -> tuple[float, float] | None:
+        low = re.sub(r"[\s\u00a0\u202f]+", " ", s.lower()).strip()
+        if low in self._half:
+            return 0.5, 0.1
+        if low in self._quarter:
+            return 0.25, 0.05
+        extra = 0.0
+        for tail in self._and_half:
+            if low.endswith(" " + tail):
+                low = low[: -len(tail) - 1]
+                extra = 0.5
+        total = 0.0
+        current = 0.0
+        parsed = self._text2num_value(low) if self._text2num else None
+        if parsed is not None:
+            current = parsed
+        else:
+            for tok in self._tokens(low):
+                if tok is None:
+                    return None
+                if tok in self._word_values:
+                    current += self._word_values[tok]
+                elif tok in self._multipliers:
+                    current = (current or 1) * self._multipliers[tok]
+                elif tok in self._joiner_words or tok in self._infixes:
+                    continue
+                else:
+                    return None
+        total += current + extra
+        if total <= 0:
+            return None
+        step = 0.1 if extra else (10.0 if total >= 20 and total % 10 == 0 else 1.0)
+        return total, step
+
+    def _text2num_value(self, low: str) -> float | None:
+        """The value of number words by text2num, for the languages it covers."""
+        try:
+            from text_to_num import text2num
+        except ImportError:  # pragma: no cover - declared as a dependency
+            return None
+        try:
+            return float(text2num(low, self.lex.lang))
+        except (ValueError, TypeError):
+            return None  # a form text2num does not know ("eine"): the word lists decide
+
+    def _tokens(self, low: str):
+        """Words of a number phrase, with words written together split into their parts
+        ("tjugotre" → "tjugo", "tre"; "zweiundzwanzig" → "zwei", "und", "zwanzig");
+        None for a part that is not a number word."""
+        vocab = self._vocab
+        for tok in re.split(r"[ -]+", low):
+            if not tok:
+                continue
+            if tok in self._word_values or tok in self._multipliers or tok in self._joiner_words:
+                yield tok
+                continue
+            parts = self._split(tok, vocab)
+            if parts is None:
+                yield None
+                return
+            yield from parts
+
+    @staticmethod
+    def _split(tok: str, vocab: list[str]) -> list[str] | None:
+        if not tok:
+            return []
+        for w in vocab:
+            if tok.startswith(w):
+                rest = MoneyScanner._split(tok[len(w):], vocab)
+                if rest is not None:
+                    return [w] + rest
+        return None
+
+    # -- currency --------------------------------------------------------------------------
+    def currency(self, *surfaces: str | None) -> tuple[tuple[str, ...], str]:
+        """Candidates for the written currency; the most specific surface form wins."""
+        best: tuple[str, ...] = ()
+        best_text = ""
+        for s in surfaces:
+            if not s:
+                continue
+            c = self.lex.currency_candidates(s)
+            if c and (not best or len(c) < len(best)):
+                best, best_text = c, s
+        return best, best_text
+
+    def qualified(self, cands: tuple[str, ...], surface: str, qual: str | None) -> tuple[str, ...]:
+        """Narrow a bare currency word by the country word in front of it ("kanadischen
+        Dollar" → CAD); unchanged when the word names none of its currencies."""
+        if not qual:
+            return cands
+        q = qual.strip().lower()
+        owners = [code for w, codes in self._evidence_owner if q.startswith(w) for code in codes]
+        raw = set(cands) | set(self.lex.symbols.get(surface.strip(), ())) | set(self.lex.generic.get(surface.strip().lower(), ()))
+        # a bare word read by default ("dollars" → USD) stands for its whole family: every
+        # currency that shares a bare word with the default ("dollar": AUD, CAD, …)
+        for family in self.lex.generic.values():
+            if raw & set(family):
+                raw |= set(family)
+        picked = tuple(dict.fromkeys(c for c in owners if c in raw))
+        return picked or cands
+
+    def hedge_before(self, text: str, start: int) -> tuple[Hedge, str, int] | None:
+        lo = max(0, start - 40)
+        m = self.hedge_pattern.search(text, lo, start)
+        if not m:
+            return None
+        phrase = m.group("h")
+        return self.lex.hedges[phrase.lower()], phrase, m.start("h")
+
+    def _preceded_by(self, text: str, start: int, words: tuple[str, ...]) -> bool:
+        return preceded_by(text, start, words)
+
+    def joins_range(self, text: str, start: int, joiner: str) -> bool:
+        """Does ``joiner`` between two figures make one range, for figures starting at
+        ``start``? A between-only word ("and", "und", "och") needs "between" before; any
+        other joiner is a change after a change word ("rose from $2m to $3m"). Money and
+        quantities share this rule; the words are the language's data."""
+        joiner = joiner.strip().lower()
+        if joiner in self.lex.range_between_only:
+            return self._preceded_by(text, start, self._between)
+        return not (self.lex.range_change_from and self._preceded_by(text, start, tuple(self.lex.range_change_from)))
+
+    def _with_subunits(self, text: str, m: Mention, resume: int) -> tuple[Mention, int]:
+        """ "2 kronor och 23 öre" → 2.23 SEK: a whole amount followed by its hundredths."""
+        if self._subunit is None or m.is_range or m.scale != 1.0 or m.value != int(m.value):
+            return m, resume
+        t = self._subunit.match(text, m.end)
+        if not t:
+            return m, resume
+        raw = t.group("n") if t.group("n") is not None else t.group("bare")
+        if raw.isdigit():
+            cents = float(raw)
+        else:
+            parsed = self.parse_words(raw)
+            if parsed is None:
+                return m, resume
+            cents = parsed[0]
+        if not 0 < cents < 100:
+            return m, resume
+        if t.group("n") is None and not (10 <= cents < 100 and cents == int(cents)):
+            return m, resume  # without a sub-unit word only a two-digit figure ("50", "fünfzig")
+        from dataclasses import replace
+
+        end = t.end()
+        return replace(m, value=m.value + cents / 100, text=text[m.start:end], end=end, step=0.01), max(resume, end)
+
+    # -- scanning --------------------------------------------------------------------------
+    def scan(self, text: str) -> list[Mention]:
+        """Every money mention, in order. The full pattern is tried only where a figure
+        starts (a run of digits, or a number word found by its own pattern): trying it at
+        every position of the text costs ~40× a plain digit scan."""
+        out: list[Mention] = []
+        last_end = 0
+        match = self.pattern.match
+        pre_before = self.pre_before.search
+        pre_ends = self._pre_last_chars
+        for a in _DIGIT_RUN.finditer(text):
+            i = a.start()
+            if i < last_end:
+                continue
+            m = None
+            # A prefix currency ends right before the figure, or one space before it: look
+            # for one only when that character can end a symbol or code ("$", "D", "r").
+            c = text[i - 1] if i else ""
+            if c in _SPACES and i > 1:
+                c = text[i - 2]
+            p = pre_before(text, max(last_end, i - 12), i) if c in pre_ends else None
+            if p is not None:
+                m = match(text, p.start())
+            if m is None or m.group("num") is None:
+                m = match(text, i)
+            if m is None or m.group("num") is None:
+                continue
+            if m.group("pre", "pre2", "post") == (None, None, None):
+                continue  # a figure with no currency: not money
+            mention, resume = self._build(text, m)
+            if mention is not None:
+                mention, resume = self._with_subunits(text, mention, resume)
+                out.append(mention)
+                last_end = mention.end
+            else:
+                last_end = max(last_end, min(resume, a.end()))
+        for m in self.word_pattern.finditer(text):
+            mention = self._build_words(text, m)
+            if mention is not None:
+                mention, _ = self._with_subunits(text, mention, m.end())
+                out.append(mention)
+        out.sort(key=lambda x: x.start)
+        return self._merge_ranges(text, out)
+
+    def _merge_ranges(self, text: str, found: list[Mention]) -> list[Mention]:
+        """ "entre 10 euros et 20 euros", "10 kronor–20 kronor": two amounts in the same
+        written currency joined by a range word are one range (the currency written twice)."""
+        from dataclasses import replace
+
+        joiners = {j.lower() for j in self.lex.range_joiners}
+        out: list[Mention] = []
+        for m in found:
+            a = out[-1] if out else None
+            if (a is not None and a.kind == m.kind == "money" and not a.is_range and not m.is_range
+                    and m.hedge is None and a.unit_text and m.unit_text
+                    and set(a.candidates) == set(m.candidates) and m.value > a.value):
+                gap = re.sub(r"[\s\u00a0\u202f]+", " ", text[a.end:m.start]).strip().lower()
+                ok = gap in joiners
+                if ok and any(c.isalpha() for c in gap):
+                    # a word ("to", "and", "bis") joins a range only after "between"/"entre"/
+                    # "mellan": "rose 219 mln francs to 19.31 billion francs" is a change
+                    between = tuple(w for w in self._between if w not in self.lex.range_change_from)
+                    ok = self._preceded_by(text, a.start, between)
+                elif ok:
+                    ok = m.value <= 10 * a.value  # "10–20 kronor", not "1 krona – 500 kronor" lists
+                if ok:
+                    out[-1] = replace(a, text=text[a.start:m.end], end=m.end, value_max=m.value, step=min(a.step, m.step))
+                    continue
+            out.append(m)
+        return out
+
+    def _mention(self, text: str, start: int, end: int, value: float, step: float, scale: float,
+                 cands: tuple[str, ...], unit_text: str, number_text: str, number_start: int,
+                 scale_text: str, value_max: float | None = None) -> Mention:
+        """A money Mention over text[start:end], with the hedge written in front of it."""
+        hedge = self.hedge_before(text, start)
+        return Mention(
+            text=text[start:end], start=start, end=end, value=value, unit=cands[0], kind="money",
+            hedge=hedge[0] if hedge else None, hedge_text=hedge[1] if hedge else None,
+            hedge_start=hedge[2] if hedge else None, value_max=value_max, step=step * scale,
+            candidates=cands, unit_text=unit_text, number_text=number_text,
+            number_start=number_start, scale_text=scale_text, scale=scale,
+        )
+
+    def _build(self, text: str, m: re.Match) -> tuple[Mention | None, int]:
+        pre, post = m.group("pre"), m.group("post")
+        pre2 = m.group("pre2")
+        num2 = m.group("num2")
+        rj = m.group("rj")
+        if num2 is not None:
+            joiner = rj.strip().lower()
+            # "and" makes a range only after "between"; "to" not after "from" (a change:
+            # "rose from $2m to $3m" is two amounts). Otherwise keep the first amount alone
+            # and rescan from the second.
+            ok = self.joins_range(text, m.start(), joiner)
+            if pre2 and pre and pre2 != pre:
+                ok = False
+            post = m.group("post")
+            if ok and pre and post and not set(self.lex.currency_candidates(pre)) & set(self.lex.currency_candidates(post)):
+                ok = False  # "€3,000 – 3,616 Swiss francs": two amounts, not a range
+            if not ok:
+                return self._single(text, m, m.start(), m.end("scale") if m.group("scale") else m.end("num"), pre, None), m.start("rj")
+        cands, unit_text = self.currency(pre, pre2, post)
+        if not cands:
+            return None, m.end("num")
+        if post and m.group("qual"):
+            cands = self.qualified(cands, post, m.group("qual"))
+        start = m.start()
+        end = m.end()
+        if not post:
+            end = m.end("scale2") if m.group("scale2") else (m.end("num2") if num2 else (m.end("scale") if m.group("scale") else m.end("num")))
+        v1, step1 = self.parse_digits(m.group("num"))
+        s1 = m.group("scale")
+        if not s1 and not num2 and m.group("scale3"):
+            s1 = m.group("scale3")  # "75 USD millones": the scale word after the currency
+        if not s1 and not num2 and self.lex.unit_scale(unit_text):
+            return self._scaled_unit(text, m, unit_text, cands), m.end()
+        v2 = None
+        s2 = m.group("scale2")
+        if num2 is not None:
+            v2, step2 = self.parse_digits(num2)
+            scale2 = 10.0 ** self.power(s2) if s2 else 1.0
+            if not s1 and s2:
+                s1 = s2  # "$2–3 million": the scale word is written once, after the range
+            v2 = _times(v2, scale2)
+            step1 = min(step1, step2)
+        scale = 10.0 ** self.power(s1) if s1 else 1.0
+        value = _times(v1, scale)
+        if v2 is not None and not v2 > value:
+            v2 = None  # "$5-4 million" is not a range we can read
+        mention = self._mention(text, start, end, value, step1, scale, cands, unit_text,
+                                m.group("num"), m.start("num"), s1 or "", value_max=v2)
+        return mention, end
+
+    def _scaled_unit(self, text: str, m: re.Match, unit_text: str, cands: tuple[str, ...]) -> Mention:
+        """ "250 mkr", "3 mdkr", "30 MUSD": the currency word carries the scale."""
+        v, step = self.parse_digits(m.group("num"))
+        scale = 10.0 ** self.lex.unit_scale(unit_text)
+        return self._mention(text, m.start(), m.end(), _times(v, scale), step, scale, cands, unit_text,
+                             m.group("num"), m.start("num"), unit_text)
+
+    def _single(self, text: str, m: re.Match, start: int, end: int, pre: str | None, post: str | None) -> Mention | None:
+        cands, unit_text = self.currency(pre, post)
+        if not cands:
+            return None
+        v, step = self.parse_digits(m.group("num"))
+        s = m.group("scale")
+        scale = 10.0 ** self.power(s) if s else 1.0
+        return self._mention(text, start, end, _times(v, scale), step, scale, cands, unit_text,
+                             m.group("num"), m.start("num"), s or "")
+
+    def _build_words(self, text: str, m: re.Match) -> Mention | None:
+        post = m.group("wpost")
+        s = m.group("wscale")
+        if not post:
+            return None  # "three billion" with no currency is not money
+        parsed = self.parse_words(m.group("wnum"))
+        if parsed is None:
+            return None
+        cands, unit_text = self.currency(post)
+        if not cands:
+            return None
+        cands = self.qualified(cands, post, m.group("wqual"))
+        wnum = m.group("wnum")
+        if self.lex.number_words.get("title_case_is_name") and wnum[:1].isupper() and post[:1].isupper() and not post.isupper():
+            return None  # "Tre Kronor" (the hockey team): a name where currency words are lower case
+        if s and s.lower() not in self._scale_words:
+            return None
+        if s and len(s) <= 2 and not s.islower():
+            return None  # "a B dollars": only long scale words follow number words
+        v, step = parsed
+        own = self.lex.unit_scale(unit_text)  # "one penny", "three cents": the word's own scale
+        scale = 10.0 ** (self.power(s) if s else own)
+        return self._mention(text, m.start(), m.end(), _times(v, scale), step, scale, cands, unit_text,
+                             wnum, m.start("wnum"), s or ("" if not own else unit_text))
+
+
+@functools.lru_cache(maxsize=None)
+def get_scanner(lang: str) -> MoneyScanner:
+    return MoneyScanner(lang)
