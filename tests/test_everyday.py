@@ -357,3 +357,8 @@ def test_hard_wrapped_markdown_paragraph_is_one_claim(tmp_path):
     fs = json.loads(r.stdout)["files"][0]["findings"]
     assert [(f["verdict"], f["line"], f["column"]) for f in fs] == [("inconsistent", 5, 29)]
     assert src[fs[0]["offset"]:fs[0]["end_offset"]] == "3 million kronor"
+
+
+def test_unit_hints_in_the_articles_language():
+    f = numcheck.check_document("Branden spred sig längs en 10 mile (6 km) lång sträcka.", format="text", lang="sv").findings[0]
+    assert "omräkningen åt fel håll (10 ÷ 1,609 = 6,21)" in f.message and "rate" not in f.message
