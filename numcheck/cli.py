@@ -8,11 +8,10 @@ one line on stderr naming the file, line or value; the other files are still che
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Sequence
 
-from .errors import InputError, NumcheckError, RateUnavailable
+from .errors import InputError, NumcheckError, RateUnavailable, one_line
 
 EXIT_OK, EXIT_INCONSISTENT, EXIT_ERROR = 0, 1, 2
 
@@ -20,7 +19,7 @@ EXIT_OK, EXIT_INCONSISTENT, EXIT_ERROR = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2 (argparse prints usage too)
         self.print_usage(sys.stderr)
-        print(f"numcheck: error: {message}", file=sys.stderr)
+        print(f"numcheck: error: {one_line(message)}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
 
 
@@ -107,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--date", help="the day, YYYY-MM-DD (default: the latest available)")
     r.add_argument("--provider", default=None, help='rate providers in order, comma-separated (default: config, else "ecb")')
     r.add_argument("--force", action="store_true", help="rates update: install even if older than the installed history")
+
+    from .audit import add_parser as add_audit  # archive audits (local or Spark): numcheck/audit.py
+
+    add_audit(sub)
     return parser
 
 
@@ -206,7 +209,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .baseline import load_baseline, write_baseline
 
         n = write_baseline(results, args.write_baseline)
-        print(f"numcheck: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
+        print(one_line(f"numcheck: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}"), file=sys.stderr)
         known = load_baseline(args.write_baseline)
     if known is not None:
         from .baseline import apply_baseline
@@ -218,7 +221,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     for r in results:  # in JSON/SARIF they are in the document too; stderr is for humans
         if r.error:
-            print(f"numcheck: error: {r.error}", file=sys.stderr)
+            print(f"numcheck: error: {one_line(r.error)}", file=sys.stderr)
     status = exit_status(results, severity, unused_ignores=report_unused)
     if args.exit_zero and status == EXIT_INCONSISTENT:
         return EXIT_OK
@@ -251,6 +254,7 @@ def _run_check(args: argparse.Namespace, cfg, options: dict, progress: str):
 def cmd_extract(args: argparse.Namespace) -> int:
     from .documents.readers import expand_paths, parse_document, read_document
     from .extraction import extract
+    from .model import strict_json
 
     cfg = resolved_config(args)
     _check_lang(args.lang, "--lang")
@@ -266,7 +270,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     raise err
                 docs.append(read_document(path))
             except InputError as e:
-                print(f"numcheck: error: {e}", file=sys.stderr)
+                print(f"numcheck: error: {one_line(str(e))}", file=sys.stderr)
                 status = EXIT_ERROR
     out: list = []
     for doc in docs:
@@ -286,9 +290,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if m.ambiguous:
                 unit += " (or " + ", ".join(m.candidates[1:]) + ")"
             value = f"{m.value:g}" + (f"–{m.value_max:g}" if m.value_max is not None else "")
-            print(f"{doc.path}:{line}:{col}: {m.kind}: {m.text!r} = {value} {unit}{hedge}")
+            print(f"{one_line(doc.path)}:{line}:{col}: {m.kind}: {m.text!r} = {value} {unit}{hedge}")
     if args.format == "json" and (docs or status == EXIT_OK):
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(strict_json(out, ensure_ascii=False, indent=2))
     return status
 
 
@@ -411,10 +415,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
-        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates, "config": cmd_config,
+        from .audit import cmd_audit
+
+        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates, "audit": cmd_audit, "config": cmd_config,
                 "completion": cmd_completion}[args.command](args)
     except NumcheckError as e:
-        print(f"numcheck: error: {e}", file=sys.stderr)
+        print(f"numcheck: error: {one_line(str(e))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `numcheck check … | head`
         return EXIT_OK

@@ -103,7 +103,10 @@ def find_config_file(start_dir: str | os.PathLike | None = None) -> tuple[Path, 
             data = _read_toml(p)
             if name == "numcheck.toml":  # the keys at top level
                 return p, data
-            table = data.get("tool", {}).get("numcheck")
+            tool = data.get("tool", {})
+            if not isinstance(tool, dict):  # "tool = 5": not the table PEP 518 says it is
+                raise InputError(f"{p}: 'tool' must be a table, got {type(tool).__name__} {tool!r:.40}")
+            table = tool.get("numcheck")
             if table is not None:
                 return p, table
     return None

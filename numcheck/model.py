@@ -253,3 +253,21 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "notes": list(self.notes),
         }
+
+
+def strict_json(doc: Any, **kwargs: Any) -> str:
+    """``json.dumps`` that always writes JSON: a non-finite float (which the standard
+    library writes as a bare ``Infinity``/``NaN``, no JSON at all) becomes null."""
+    import json
+    import math
+
+    def clean(x: Any) -> Any:
+        if isinstance(x, float) and not math.isfinite(x):
+            return None
+        if isinstance(x, dict):
+            return {k: clean(v) for k, v in x.items()}
+        if isinstance(x, (list, tuple)):
+            return [clean(v) for v in x]
+        return x
+
+    return json.dumps(clean(doc), allow_nan=False, **kwargs)

@@ -14,7 +14,7 @@ from .language.detect import language_of
 from .language.messages import Num, Phrase
 from .model import Claim, Conversion, Finding, Mention, Report, Verdict
 from .documents.lines import LineIndex
-from .conversion.rates import RateHistory, RateProvider, resolve
+from .conversion.rates import RateHistory, RateProvider, check_rates_argument, resolve
 from .conversion.rates.ecb import parse_date
 from .judging.verdicts import DEFAULT_TOLERANCE, Outcome, judge, unverifiable
 
@@ -148,6 +148,8 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
           currency_hints: dict | None = None, messages: str = "en") -> Report:
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
+    if rates is not None:
+        check_rates_argument(rates)  # before any work: a text without claims loads no rates
     day = parse_date(date)
     if hasattr(day, "date") and callable(getattr(day, "date")):
         day = day.date()  # a datetime: its day

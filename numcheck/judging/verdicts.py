@@ -17,7 +17,6 @@ temperatures) with a description, whatever produced it.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -37,7 +36,7 @@ class Outcome:
     verdict: Verdict
     expected: float
     expected_max: float | None
-    deviation: float
+    deviation: float | None  # None: the expected figure is 0 and the stated one is not
     tolerance: float
     reason: str
 
@@ -81,7 +80,8 @@ def evaluate(claim: Claim, conv: Conversion, drift: float) -> Outcome:
 
     stated = (t.low + t.high) / 2
     expected_mid = (e_lo + e_hi) / 2
-    deviation = (stated - expected_mid) / expected_mid if expected_mid else math.inf
+    # a relative deviation from 0 is no number ("off by inf%", a bare Infinity in JSON)
+    deviation = (stated - expected_mid) / expected_mid if expected_mid else (0.0 if stated == 0 else None)
     tolerance = (half / abs(stated) if stated else 0.0) + drift
     if fits(e_lo, e_hi):
         return Outcome(Verdict.CONSISTENT, e_lo, e_hi if s.is_range else None, deviation, tolerance, "")
@@ -177,6 +177,8 @@ def _why(t: Mention, o: Outcome) -> str:
         if ratio >= 2 or ratio <= 0.5:
             times = ratio if ratio >= 1 else 1 / ratio
             return Phrase("too_large" if ratio > 1 else "too_small", times=Num(times, kind="times"))
+    if o.deviation is None:
+        return Phrase("no_other_figure", expected=Num(e))
     return Phrase("off_by", deviation=Num(o.deviation, kind="percent"), tolerance=Num(o.tolerance, kind="percent"))
 
 

@@ -143,13 +143,15 @@ def normalize_lang(lang: str | None) -> str:
     """'en-US' → 'en', 'sv_SE' → 'sv', 'no' → 'nb'. The region is read by :func:`lang_region`."""
     if not lang:
         return "en"
+    if not isinstance(lang, str):
+        raise InputError(f"language must be a tag such as 'en' or 'sv-SE', not {type(lang).__name__} {lang!r}")
     base = re.split(r"[-_]", lang.strip())[0].lower()
     return ALIASES.get(base, base)
 
 
 def lang_region(lang: str | None) -> str:
     """'en-US' → 'US', 'de_CH' → 'CH', 'sv' → ''."""
-    if not lang:
+    if not lang or not isinstance(lang, str):
         return ""
     for part in re.split(r"[-_]", lang.strip())[1:]:
         if len(part) == 2 and part.isalpha():
@@ -247,7 +249,9 @@ def _base_lexicon(base: str) -> Lexicon:
     lang = base
     gen_path = HERE / "generated" / f"{base}.json"
     data_path = HERE / "data" / f"{base}.toml"
-    if not gen_path.exists() or not data_path.exists():
+    # the tag is looked up among the shipped languages, never used as a path as it is:
+    # "../../some/dir/lex" would load files from outside the package (issue 18)
+    if base not in available_languages():
         known = ", ".join(available_languages())
         raise InputError(f"unsupported language {lang!r} (supported: {known})")
     gen = json.loads(gen_path.read_text(encoding="utf-8"))

@@ -11,12 +11,12 @@ Each format is a contract (README, "Input and output formats"): change it only c
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Iterable
 
 from .results import DEFAULT_SEVERITY, FileResult, Snippet
-from ..model import Verdict
+from ..errors import one_line
+from ..model import Verdict, strict_json
 
 ORDER = [v.value for v in Verdict]
 STATES = ["suppressed", "baseline"]
@@ -126,25 +126,25 @@ def render_text(results: list[FileResult], *, color: bool = False, carets: bool 
             stats[(verdict, f.kind)] += 1
             if not listing:
                 continue
-            suffix = f" [suppressed: {r.suppressed[i]}]" if state == "suppressed" else ""
-            where = paint("1", f"{r.path}:{f.line}:{f.column}:")
+            suffix = one_line(f" [suppressed: {r.suppressed[i]}]") if state == "suppressed" else ""
+            where = paint("1", f"{one_line(r.path)}:{f.line}:{f.column}:")
             word = paint("2" if state else _COLORS[verdict], f"{verdict}:")
-            lines.append(f"{where} {word} {f.message}{suffix}")
+            lines.append(f"{where} {word} {one_line(f.message)}{suffix}")
             snip = r.snippets[i] if i < len(r.snippets) else None
             if carets and snip is not None and snip.text.strip():
                 src, caret = caret_lines(snip)
-                lines.append(f"    {src}")
+                lines.append(f"    {one_line(src)}")
                 lines.append(f"    {paint('2' if state else _COLORS[verdict], caret)}")
         if unused_ignores and listing:
             for sup in r.unused_ignores:
-                where = paint("1", f"{r.path}:{sup.line}:{sup.column}:")
+                where = paint("1", f"{one_line(r.path)}:{sup.line}:{sup.column}:")
                 what = "off … on region" if sup.kind == "off" else "ignore comment"
                 lines.append(f"{where} {paint('1;33', 'unused-ignore:')} this numcheck {what} silenced no claim; remove it")
         if everything and not r.is_record:
             # the report's notes ("language guessed: sv", "no article date: …") end the
             # summary line, so a run with no findings still says how it read the file
             notes = "".join(f"; {n}" for n in r.report.notes)
-            lines.append(f"{r.path}: {_summary_text(summary_counts([r]))}{notes}")
+            lines.append(one_line(f"{r.path}: {_summary_text(summary_counts([r]))}{notes}"))
     if show == "statistics":
         for (verdict, kind), n in sorted(stats.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(f"{n:>6}  {verdict:<13} {kind}")
@@ -153,13 +153,13 @@ def render_text(results: list[FileResult], *, color: bool = False, carets: bool 
             checked = sum(1 for r in rs if r.report is not None)
             bad = len(rs) - checked
             tail = f", {bad} unreadable" if bad else ""
-            lines.append(f"{file}: {_plural(checked, 'article')}{tail}, {_summary_text(summary_counts(rs))}")
+            lines.append(one_line(f"{file}: {_plural(checked, 'article')}{tail}, {_summary_text(summary_counts(rs))}"))
     if len(results) > 1:
         lines.append(summary_line(results))
     elif not everything and results and results[0].report is not None:
         r = results[0]
         notes = "".join(f"; {n}" for n in r.report.notes)
-        lines.append(f"{r.path}: {_summary_text(summary_counts([r]))}{notes}")
+        lines.append(one_line(f"{r.path}: {_summary_text(summary_counts([r]))}{notes}"))
     if unused_ignores and not listing:
         n = sum(len(r.unused_ignores) for r in results)
         if n:
@@ -197,7 +197,7 @@ def render_json(results: list[FileResult], *, severity: dict[str, str] | None = 
             **{k: counts.get(k, 0) for k in ORDER + STATES},
         },
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return strict_json(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 # -- GitHub workflow commands ---------------------------------------------------------------
@@ -244,7 +244,7 @@ def render_github(results: list[FileResult], *, severity: dict[str, str] | None 
             props["title"] = f"numcheck: {f.verdict.value} {f.kind} conversion"
             lines.append(_command(level, props, msg))
     lines.append(summary_line(results) if len(results) != 1 or results[0].report is None else
-                 f"{results[0].path}: {_summary_text(summary_counts(results))}")
+                 one_line(f"{results[0].path}: {_summary_text(summary_counts(results))}"))
     return "\n".join(lines) + "\n"
 
 
@@ -255,5 +255,5 @@ def _command(level: str, props: dict[str, str], message: str) -> str:
 
 __all__ = [
     "render_text", "render_json", "render_github", "summary_counts", "summary_line", "severity_of",
-    "github_escape_data", "github_escape_property", "caret_lines",
+    "github_escape_data", "github_escape_property", "caret_lines", "one_line",
 ]
