@@ -8,6 +8,7 @@ one line on stderr naming the file, line or value; the other files are still che
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import Sequence
 

@@ -110,6 +110,13 @@ def number(value: float, lang: str, digits: int = 3, compact: bool = True) -> st
         return rate_text(value) if not compact else human(value, None, digits)
     if value is None or not math.isfinite(value):
         return "?"
+    try:
+        return _babel_number(value, lang, digits, compact)
+    except Exception:  # a figure beyond what CLDR's patterns round (1e40): written as in English
+        return human(value, None, digits) if compact else rate_text(value)
+
+
+def _babel_number(value: float, lang: str, digits: int, compact: bool) -> str:
     from babel.numbers import format_compact_decimal, format_decimal
 
     if compact and abs(value) >= 1e6:
@@ -135,7 +142,10 @@ def percent(x: float, lang: str) -> str:
         return en_percent(x)
     from babel.numbers import format_percent
 
-    return format_percent(x, locale=lang, format="#,##0.0%" if abs(x) < 0.1 else "#,##0%")
+    try:
+        return format_percent(x, locale=lang, format="#,##0.0%" if abs(x) < 0.1 else "#,##0%")
+    except Exception:  # beyond CLDR's rounding: as in English
+        return en_percent(x)
 
 
 @lru_cache(maxsize=None)
