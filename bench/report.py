@@ -79,6 +79,9 @@ def targets(R: dict) -> list[tuple[str, str, str]]:
     return out
 
 
+REALTEXT_HEADING = "## Claim pairing on real copy (fixtures/realtext/devset.jsonl)"
+
+
 def render(R: dict) -> str:
     m = R["machine"]
     L: list[str] = []
@@ -293,6 +296,11 @@ def render(R: dict) -> str:
         L.append(p["text"])
         L.append("```")
         L.append("")
+    if R.get("realtext_md"):
+        L.append(REALTEXT_HEADING)
+        L.append("")
+        L.append(R["realtext_md"])
+        L.append("")
     return "\n".join(L)
 
 
@@ -305,6 +313,7 @@ def summary(R: dict) -> str:
 
 def jsonable(R: dict) -> dict:
     out = dict(R)
+    out.pop("realtext_md", None)
     acc = out.pop("accuracy_results", None) or []
     out["accuracy"] = [{"suite": r.suite.name, "lang": r.suite.lang, "cases": len(r.suite.cases),
                         "cells": {n: c.to_dict() for n, c in r.cells.items()}} for r in acc]

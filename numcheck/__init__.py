@@ -22,14 +22,16 @@ def extract(text: str, *, lang: str | None = "en") -> list[Mention]:
     return _extract(text, lang=lang)
 
 
-def check(text, *, date=None, lang="en", tolerance=None, rates=None, currency_hints=None) -> Report:
+def check(text, *, date=None, lang="en", tolerance=None, rates=None, currency_hints=None, kinds=None) -> Report:
     """Find every stated conversion in ``text`` and judge it; see README "Library API".
 
     ``currency_hints`` ({"$": "CAD"}, {"kr": ["NOK", "DKK"]}) reads ambiguous symbols and
-    words that neither a qualifier nor the language and region decide."""
+    words that neither a qualifier nor the language and region decide. ``kinds``
+    ("money,unit,change,share" or a list; default all) selects what is checked: "change"
+    and "share" are the percent changes, points, multiples and shares the writer computed."""
     from .pipeline import check as _check
 
-    return _check(text, date=date, lang=lang, tolerance=tolerance, rates=rates, currency_hints=currency_hints)
+    return _check(text, date=date, lang=lang, tolerance=tolerance, rates=rates, currency_hints=currency_hints, kinds=kinds)
 
 
 __all__ = [

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .batch import FileResult
+from . import jsonfile
 from .errors import InputError
 from .model import Verdict
 
@@ -57,13 +58,15 @@ def write_baseline(results: list[FileResult], path: str | Path) -> int:
 def load_baseline(path: str | Path) -> Counter:
     """Fingerprint → how many findings with it the baseline hides."""
     try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        doc = jsonfile.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: no such baseline file") from None
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(f"{path}: cannot read baseline: {e}") from None
     except json.JSONDecodeError as e:
         raise InputError(f"{path}:{e.lineno}: invalid baseline: {e.msg}") from None
+    except jsonfile.JSONShapeError as e:
+        raise InputError(f"{path}: invalid baseline: {e.msg}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("findings"), list):
         raise InputError(f"{path}: not a numcheck baseline (expected {{\"format\": \"{FORMAT}\", \"findings\": [...]}})")
     out: Counter = Counter()

@@ -50,7 +50,7 @@ def _claim_span(f: Finding) -> tuple[int, int]:
     return min(starts), max(f.source.end, f.target.end)
 
 
-def check_document(doc: Document, *, date: Any = None, lang: str | None = None, tolerance: Any = None, rates: Any = None, default_lang: str = "en") -> FileResult:
+def check_document(doc: Document, *, date: Any = None, lang: str | None = None, tolerance: Any = None, rates: Any = None, default_lang: str = "en", kinds: Any = None) -> FileResult:
     """Check one document. Front matter (date, lang) applies unless the caller overrides it;
     ``default_lang`` (the configured language) when neither says. Findings' line:column are
     positions in the document's source (the file as written)."""
@@ -58,7 +58,7 @@ def check_document(doc: Document, *, date: Any = None, lang: str | None = None, 
         rates = rates.provider()
     day = date if date is not None else doc.date
     language = lang or doc.lang or default_lang
-    report = check(doc.text, date=day, lang=language, tolerance=tolerance, rates=rates)
+    report = check(doc.text, date=day, lang=language, tolerance=tolerance, rates=rates, kinds=kinds)
     findings = []
     snippets: list[Snippet | None] = []
     fps: list[str] = []
@@ -192,8 +192,14 @@ def run_units(units: list[Unit], *, jobs: int = 1, progress: Callable[[int, int]
     from concurrent.futures import ProcessPoolExecutor
     from itertools import repeat
 
+    # The first chunk is checked here, before the workers start: it loads what every check
+    # needs (lexicons, rates, pint's registry), which forked workers then inherit instead
+    # of each loading it again — that start-up made --jobs 2 slower than --jobs 1 (issue 18).
+    results.extend(_run_chunk(chunks[0], options))
+    if progress:
+        progress(len(results), total)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for part in pool.map(_run_chunk, chunks, repeat(options)):  # map keeps the order
+        for part in pool.map(_run_chunk, chunks[1:], repeat(options)):  # map keeps the order
             results.extend(part)
             if progress:
                 progress(len(results), total)

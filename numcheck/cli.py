@@ -8,11 +8,10 @@ one line on stderr naming the file, line or value; the other files are still che
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Sequence
 
-from .errors import InputError, NumcheckError, RateUnavailable
+from .errors import InputError, NumcheckError, RateUnavailable, one_line
 
 EXIT_OK, EXIT_INCONSISTENT, EXIT_ERROR = 0, 1, 2
 
@@ -20,7 +19,7 @@ EXIT_OK, EXIT_INCONSISTENT, EXIT_ERROR = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2 (argparse prints usage too)
         self.print_usage(sys.stderr)
-        print(f"numcheck: error: {message}", file=sys.stderr)
+        print(f"numcheck: error: {one_line(message)}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
 
 
@@ -40,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--date", help="the article date, YYYY-MM-DD (default: front matter, else the latest rates)")
     _add_common(c)
     c.add_argument("--tolerance", help="relative tolerance for rate drift on top of rounding (default 0.03)")
+    c.add_argument("--kinds", default=None, metavar="KINDS",
+                   help="what to check, comma-separated: money, unit, change (percent changes, points, multiples), "
+                        "share (default: config kinds, else all)")
     c.add_argument("--rates", default=None, help='rate providers in order, comma-separated (default "ecb")')
     c.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text",
                    help="text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)")
@@ -77,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--date", help="the day, YYYY-MM-DD (default: the latest available)")
     r.add_argument("--provider", default=None, help='rate providers in order, comma-separated (default: config, else "ecb")')
     r.add_argument("--force", action="store_true", help="rates update: install even if older than the installed history")
+
+    from .audit import add_parser as add_audit  # archive audits (local or Spark): numcheck/audit.py
+
+    add_audit(sub)
     return parser
 
 
@@ -113,7 +119,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         known = load_baseline(args.baseline)
     # the providers by name and settings, not the built object: each process builds its own once
-    options = dict(date=day, lang=args.lang, tolerance=args.tolerance, rates=RateSpec(args.rate_specs, args.config),
+    from .pipeline import parse_kinds
+
+    options = dict(date=day, lang=args.lang, tolerance=args.tolerance, kinds=parse_kinds(args.kinds), rates=RateSpec(args.rate_specs, args.config),
                    default_lang=args.default_lang)
     results: list[FileResult] = []
     for p in args.paths:
@@ -131,7 +139,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .baseline import load_baseline, write_baseline
 
         n = write_baseline(results, args.write_baseline)
-        print(f"numcheck: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}", file=sys.stderr)
+        print(one_line(f"numcheck: wrote {n} finding{'s' if n != 1 else ''} to {args.write_baseline}"), file=sys.stderr)
         known = load_baseline(args.write_baseline)
     if known is not None:
         from .baseline import apply_baseline
@@ -141,18 +149,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     for r in results:  # in JSON/SARIF they are in the document too; stderr is for humans
         if r.error:
-            print(f"numcheck: error: {r.error}", file=sys.stderr)
+            print(f"numcheck: error: {one_line(r.error)}", file=sys.stderr)
     return exit_status(results, severity)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .documents.readers import parse_document, read_document
     from .extraction import extract
+    from .model import strict_json
 
     doc = parse_document(_stdin_text(), "-") if args.path == "-" else read_document(args.path)
     mentions = extract(doc.text, lang=args.lang or doc.lang or "en")
     if args.format == "json":
-        print(json.dumps([m.to_dict() for m in mentions], ensure_ascii=False, indent=2))
+        print(strict_json([m.to_dict() for m in mentions], ensure_ascii=False, indent=2))
     else:
         for m in mentions:
             line, col = doc.position(m.start)  # the file's line:column (Markdown/HTML markup dropped)
@@ -161,7 +170,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if m.ambiguous:
                 unit += " (or " + ", ".join(m.candidates[1:]) + ")"
             value = f"{m.value:g}" + (f"–{m.value_max:g}" if m.value_max is not None else "")
-            print(f"{doc.path}:{line}:{col}: {m.kind}: {m.text!r} = {value} {unit}{hedge}")
+            print(f"{one_line(doc.path)}:{line}:{col}: {m.kind}: {m.text!r} = {value} {unit}{hedge}")
     return EXIT_OK
 
 
@@ -181,6 +190,8 @@ def _apply_config(args: argparse.Namespace) -> None:
     if args.tolerance is None and cfg.tolerance is not None:
         args.tolerance = str(cfg.tolerance)
     args.default_lang = cfg.lang
+    if args.kinds is None and cfg.kinds is not None:
+        args.kinds = ",".join(sorted(cfg.kinds))
     args.rate_specs, args.config = tuple(_providers(args.rates) or cfg.rates), cfg  # for worker processes
     # a resolved provider carries the configured max rate age and live source settings
     args.rates = resolve(_providers(args.rates) or list(cfg.rates), cfg)
@@ -234,7 +245,16 @@ def cmd_rates(args: argparse.Namespace) -> int:
             raise InputError(f"invalid currency code {code!r}: expected an ISO 4217 code such as USD")
     cfg = _config(args)
     provider = resolve(_providers(args.provider) or list(cfg.rates), cfg)
+    from .model import ArticleYear
+
     try:
+        if isinstance(day, ArticleYear):  # "--date 2012": the year's range, as checks use it
+            from .pipeline import _year_conversion
+
+            c = _year_conversion(base, quote, day.year, provider)
+            print(f"1 {base} = {rate_text(c.factor)}–{rate_text(c.factor_max or c.factor)} {quote} over {day.year} "
+                  f"— {c.rate.note if c.rate else ''}")
+            return EXIT_OK
         r = provider.rate(base, quote, day)
     except RateUnavailable as e:
         print(f"numcheck: {base}/{quote}: unavailable: {e}", file=sys.stderr)
@@ -251,9 +271,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
-        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates}[args.command](args)
+        from .audit import cmd_audit
+
+        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates, "audit": cmd_audit}[args.command](args)
     except NumcheckError as e:
-        print(f"numcheck: error: {e}", file=sys.stderr)
+        print(f"numcheck: error: {one_line(str(e))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `numcheck check … | head`
         return EXIT_OK

@@ -10,6 +10,7 @@ override it. The CLI and the pytest plugin both read it through :func:`load_conf
     tolerance = 0.03                           # rate drift on top of the writer's rounding
     max_rate_age_days = 30                     # how stale the newest rate may be
     lang = "en"                                # language when the file does not say
+    kinds = ["money", "unit", "change", "share"]  # what is checked (default: all)
     live_url = "https://theratesapi.com/api/"  # the forex-python source, for "live"
     live_timeout = 5                           # seconds per request
 
@@ -46,6 +47,7 @@ class Config:
     lang: str = "en"
     live_url: str = DEFAULT_LIVE_URL
     live_timeout: float = 5.0
+    kinds: tuple[str, ...] | None = None  # None: every kind (money, unit, change, share)
     source: Path | None = None  # the file these settings came from; None: defaults
 
     def provider(self):
@@ -76,7 +78,10 @@ def find_config_file(start_dir: str | os.PathLike | None = None) -> tuple[Path, 
             data = _read_toml(p)
             if name == "numcheck.toml":  # the keys at top level
                 return p, data
-            table = data.get("tool", {}).get("numcheck")
+            tool = data.get("tool", {})
+            if not isinstance(tool, dict):  # "tool = 5": not the table PEP 518 says it is
+                raise InputError(f"{p}: 'tool' must be a table, got {type(tool).__name__} {tool!r:.40}")
+            table = tool.get("numcheck")
             if table is not None:
                 return p, table
     return None
@@ -131,6 +136,14 @@ def config_from_mapping(table: dict[str, Any], source: Path | None = None) -> Co
         if isinstance(s, bool) or not isinstance(s, (int, float)) or not (s > 0 and math.isfinite(s)):
             raise InputError(f"{where}live_timeout: expected seconds > 0, got {s!r}")
         out["live_timeout"] = float(s)
+    if "kinds" in table:
+        from .model import ALL_KINDS
+
+        k = table["kinds"]
+        items = k.split(",") if isinstance(k, str) else k
+        if not isinstance(items, list) or not items or any(not isinstance(x, str) or x.strip().lower() not in ALL_KINDS for x in items):
+            raise InputError(f"{where}kinds: expected a list of {', '.join(ALL_KINDS)}, got {k!r}")
+        out["kinds"] = tuple(dict.fromkeys(x.strip().lower() for x in items))
     return Config(source=source, **out)
 
 

@@ -14,6 +14,30 @@ from datetime import date
 from typing import Any
 
 
+#: Every kind of finding, as `--kinds` and the `kinds` setting name them: conversions of
+#: money and units, percent changes/points/multiples ("change"), shares ("share").
+ALL_KINDS = ("money", "unit", "change", "share")
+
+
+class ArticleYear(date):
+    """An article date known only to the year (``date="2012"``, ``date: 2012`` in front
+    matter): a ``date`` (1 January) that prints as the year, so every stage that passes dates
+    along keeps working, and the money stage judges with the range of that year's rates."""
+
+    def __new__(cls, year, *rest):
+        if isinstance(year, (bytes, str)) and rest == ():  # unpickling: date's own state
+            return date.__new__(cls, year)
+        return date.__new__(cls, int(year), 1, 1)
+
+    def isoformat(self) -> str:  # type: ignore[override]
+        return f"{self.year:04d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"ArticleYear({self.year})"
+
+
 class Verdict(str, enum.Enum):
     """What numcheck concludes about one stated conversion."""
 
@@ -107,9 +131,20 @@ class Conversion:
     offset: float = 0.0
     rate: Rate | None = None
     label: str = ""  # "10.951 SEK/USD (ECB, 2024-11-19)"
+    #: the highest factor when only the year is known ("date=2012"): the figure holds when
+    #: some day's rate of the year fits, so the conversion spans factor … factor_max
+    factor_max: float | None = None
 
     def apply(self, x: float) -> float:
         return x * self.factor + self.offset
+
+    def span(self, x: float) -> tuple[float, float]:
+        """Where ``x`` lands, lowest and highest over the factors."""
+        a = self.apply(x)
+        if self.factor_max is None:
+            return a, a
+        b = x * self.factor_max + self.offset
+        return min(a, b), max(a, b)
 
 
 @dataclass(frozen=True)
@@ -243,3 +278,21 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "notes": list(self.notes),
         }
+
+
+def strict_json(doc: Any, **kwargs: Any) -> str:
+    """``json.dumps`` that always writes JSON: a non-finite float (which the standard
+    library writes as a bare ``Infinity``/``NaN``, no JSON at all) becomes null."""
+    import json
+    import math
+
+    def clean(x: Any) -> Any:
+        if isinstance(x, float) and not math.isfinite(x):
+            return None
+        if isinstance(x, dict):
+            return {k: clean(v) for k, v in x.items()}
+        if isinstance(x, (list, tuple)):
+            return [clean(v) for v in x]
+        return x
+
+    return json.dumps(clean(doc), allow_nan=False, **kwargs)

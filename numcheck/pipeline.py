@@ -6,14 +6,15 @@ from datetime import date as Date
 from typing import Any, Callable
 
 from .extraction import extract
+from .extraction.currency import resolve_eras
 from .pairing.claims import find_claims
 from .errors import InputError, RateUnavailable
 from .language.formatting import human, rate_text
 from .language import get_lexicon, normalize_lang
 from .language.detect import language_of
-from .model import Claim, Conversion, Finding, Mention, Report, Verdict
+from .model import ALL_KINDS, ArticleYear, Claim, Conversion, Finding, Mention, Rate, Report, Verdict
 from .documents.lines import LineIndex
-from .conversion.rates import RateHistory, RateProvider, resolve
+from .conversion.rates import RateHistory, RateProvider, check_rates_argument, resolve
 from .conversion.rates.ecb import parse_date
 from .judging.verdicts import DEFAULT_TOLERANCE, Outcome, judge, unverifiable
 
@@ -29,8 +30,39 @@ def _tolerance(value: Any) -> float:
     return t
 
 
+def _year_conversion(a: str, b: str, year: int, provider: RateProvider) -> Conversion:
+    """The conversion of a year known without its day: every published day's rate of the
+    year, lowest to highest, so that a figure holds when some day of the year fits."""
+    from datetime import timedelta
+
+    day, last = Date(year, 1, 1), Date(year, 12, 31)
+    seen: dict[Date | None, Rate] = {}
+    reasons: list[str] = []
+    while day <= last:
+        if day.weekday() < 5:
+            try:
+                r = provider.rate(a, b, day)
+            except RateUnavailable as e:
+                reasons.append(str(e))
+            else:
+                if r.date is not None and r.date.year == year:
+                    seen.setdefault(r.date, r)
+        day += timedelta(days=1)
+    if not seen:
+        why = reasons[0].split("; no rate for")[0] if reasons else "no published day"
+        raise RateUnavailable(f"no {b}/{a} rate in {year}: {why}")
+    lo = min(seen.values(), key=lambda r: r.value)
+    hi = max(seen.values(), key=lambda r: r.value)
+    note = (f"only the year is known: {lo.provider} rates over {year} ran from {rate_text(lo.value)} {b}/{a} "
+            f"on {lo.date} to {rate_text(hi.value)} on {hi.date}")
+    rate = Rate(a, b, lo.value, lo.date, lo.provider, None, note)
+    label = f"{rate_text(lo.value)}–{rate_text(hi.value)} {b}/{a} ({lo.provider}, {year})"
+    return Conversion(a, b, lo.value, 0.0, rate, label, factor_max=hi.value)
+
+
 def money_conversions(claim: Claim, day: Date | None, provider: RateProvider) -> list[Conversion]:
-    """One conversion per reading of the two currencies; RateUnavailable if none exists."""
+    """One conversion per reading of the two currencies; RateUnavailable if none exists.
+    A year without its day (:class:`ArticleYear`) gives the range of that year's rates."""
     out: list[Conversion] = []
     reasons: list[str] = []
     src = claim.source.candidates or ((claim.source.unit,) if claim.source.unit else ())
@@ -38,6 +70,12 @@ def money_conversions(claim: Claim, day: Date | None, provider: RateProvider) ->
     for a in src:
         for b in tgt:
             if a == b:
+                continue
+            if isinstance(day, ArticleYear):
+                try:
+                    out.append(_year_conversion(a, b, day.year, provider))
+                except RateUnavailable as e:
+                    reasons.append(str(e))
                 continue
             try:
                 r = provider.rate(a, b, day)
@@ -109,6 +147,27 @@ def _wrong_currency(provider: RateProvider, day: Date | None, conv: Conversion, 
     return []
 
 
+def _retired_reason(claim: Claim) -> str:
+    """ "BRC (Brazilian Cruzado) is a retired currency, tender in BR 1986-02-28 to 1989-01-15; "
+    in front of the rate's reason, so the desk sees why no rate exists."""
+    if claim.kind != "money":
+        return ""
+    from .extraction.currency import _eras
+
+    eras = _eras()
+    out = []
+    for m in (claim.source, claim.target):
+        code = m.unit
+        if code and code not in eras.get("since", {}) and code in eras.get("retired", {}):
+            rows = eras["retired"][code]
+            start = min((r[1] for r in rows if r[1]), default=None)
+            end = max(r[2] for r in rows)
+            name = get_lexicon("en").names_of(code)
+            out.append(f"{code}{f' ({name})' if name else ''} is a retired currency"
+                       f"{f', tender {start} to {end}' if start else f', tender until {end}'}; ")
+    return "".join(dict.fromkeys(out))
+
+
 def _undated(f: Finding, provider: RateProvider) -> Finding:
     """No article date: an inconsistency at the latest rate may be a correct conversion at the
     rate of the day it was written. When some published day's rate fits the stated figure,
@@ -135,14 +194,41 @@ def _undated(f: Finding, provider: RateProvider) -> Finding:
     return replace(f, verdict=Verdict.AMBIGUOUS, message=msg, suggestion=None)
 
 
+
+
+def parse_kinds(value: Any) -> frozenset[str] | None:
+    """ "money,change" or ["money", "change"] → the kinds to check; None/"all" → every kind."""
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple, set, frozenset)):
+        raise InputError(f"invalid kinds {value!r}: expected a list such as money,unit,change,share")
+    out = set()
+    for item in items:
+        k = str(item).strip().lower()
+        if not k:
+            continue
+        if k == "all":
+            return None
+        if k not in ALL_KINDS:
+            raise InputError(f"invalid kind {k!r}: expected some of {', '.join(ALL_KINDS)}")
+        out.add(k)
+    if not out:
+        raise InputError(f"invalid kinds {value!r}: expected some of {', '.join(ALL_KINDS)}")
+    return frozenset(out)
+
+
 def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: Any = None, rates: Any = None,
-          currency_hints: dict | None = None) -> Report:
+          currency_hints: dict | None = None, kinds: Any = None) -> Report:
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
+    if rates is not None:
+        check_rates_argument(rates)  # before any work: a text without claims loads no rates
     day = parse_date(date)
     if hasattr(day, "date") and callable(getattr(day, "date")):
         day = day.date()  # a datetime: its day
     drift = _tolerance(tolerance)
+    wanted = parse_kinds(kinds)
     report_notes: list[str] = []
     lang, note = language_of(text, lang)
     if note:
@@ -150,10 +236,23 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
     base = normalize_lang(lang)
     lex = get_lexicon(lang)  # the region applied: a de-CH suggestion is written "13’114"
     mentions = extract(text, lang=lang, currency_hints=currency_hints)
+    mentions = resolve_eras(mentions, text, lex, day)  # the tag's region counts
     claims = find_claims(text, mentions, lang=base)
+    if wanted is not None:
+        claims = [c for c in claims if c.kind in wanted]
     findings: list[Finding] = []
     provider: RateProvider | None = None
-    lines = LineIndex(text) if claims else None
+    arithmetic: list[Finding] = []
+    if wanted is None or wanted & {"change", "share"}:
+        from .judging.arithmetic import judge as judge_arithmetic
+        from .pairing.arithmetic import find_arithmetic
+
+        for c in find_arithmetic(text, mentions, lang=base):
+            if wanted is None or c.kind in wanted:
+                f = judge_arithmetic(c, lex)
+                if f is not None:
+                    arithmetic.append(f)
+    lines = LineIndex(text) if claims or arithmetic else None
     for claim in claims:
         try:
             if claim.kind == "money":
@@ -171,9 +270,14 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
             else:
                 f = unverifiable(claim, f"no converter for {claim.kind}")
         except RateUnavailable as e:
-            f = unverifiable(claim, str(e))
+            f = unverifiable(claim, _retired_reason(claim) + str(e))
         line, col = lines.position(f.target.start)  # type: ignore[union-attr]
         findings.append(_at(f, line, col))
+    for f in arithmetic:
+        line, col = lines.position(f.target.start)  # type: ignore[union-attr]
+        findings.append(_at(f, line, col))
+    if arithmetic and claims:
+        findings.sort(key=lambda f: f.target.start)
     return Report(findings=tuple(findings), mentions=tuple(mentions), date=day, lang=lang, notes=tuple(report_notes))
 
 

@@ -16,6 +16,8 @@ the provider) — and never per item.
 
 from __future__ import annotations
 
+import functools
+
 import fnmatch
 from dataclasses import dataclass
 from datetime import date as Date
@@ -196,7 +198,7 @@ class NumcheckFile(pytest.File):
             day, used = None, None
         lang = doc.lang or s.lang
         try:
-            result = check_document(doc, date=day, lang=lang, tolerance=s.tolerance)
+            result = check_document(doc, date=day, lang=lang, tolerance=s.tolerance, kinds=_configured_kinds(self.path))
         except NumcheckError as e:  # an unknown language in the front matter, …
             yield NumcheckInputErrorItem.from_parent(self, name="input-error", message=self._one_line(e))
             return
@@ -324,3 +326,15 @@ def numcheck(request: pytest.FixtureRequest):
 
     s = _settings(request.config)
     return NumcheckHelper(date=s.date, lang=s.lang, tolerance=s.tolerance, strict=s.strict)
+
+
+def _configured_kinds(path) -> tuple[str, ...] | None:
+    """The ``kinds`` of the project configuration nearest to the content file (all: None)."""
+    return _kinds_for_dir(str(Path(path).parent))
+
+
+@functools.lru_cache(maxsize=256)
+def _kinds_for_dir(directory: str) -> tuple[str, ...] | None:
+    from .config import load_config  # once per directory of content files, not per file
+
+    return load_config(directory).kinds

@@ -23,6 +23,10 @@ def read_toml(path: Path, what: str = "TOML") -> dict[str, Any]:
         raise InputError(f"{path}: invalid {what}: {e}") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: invalid {what}: not UTF-8 (byte {e.object[e.start]:#04x} at offset {e.start})") from None
+    except RecursionError:
+        raise InputError(f"{path}: invalid {what}: nested too deeply") from None
 
 
 __all__ = ["read_toml", "tomllib"]

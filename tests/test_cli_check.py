@@ -19,7 +19,7 @@ SEED = ROOT / "seeds" / "ukraine-aid-2024-11-19.txt"
 DAY = "2024-11-19"
 GOOD = "A package worth $275 million, equivalent to approximately 3 billion kronor."
 BAD = "A loan of $275 million, equivalent to 9 billion kronor."
-AMBIGUOUS = "A fund of $100 million, or 5 billion kronor."
+AMBIGUOUS = "A fund of $100 million, or 5 billion kronor over ten years."
 
 
 def run(argv, capsys, stdin: str | None = None, monkeypatch=None):

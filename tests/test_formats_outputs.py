@@ -25,7 +25,7 @@ STORY = (
     "<!-- numcheck: ignore quoted from the ministry -->\n"
     "A loan of $275 million, equivalent to 9 billion kronor.\n\n"
     "A grant of $100 million, equivalent to 5 billion kronor.\n\n"
-    "A fund of $100 million, or 5 billion kronor.\n"
+    "A fund of $100 million, or 5 billion kronor over ten years.\n"
 )
 
 
@@ -84,7 +84,7 @@ def test_severity_configures_sarif_and_exit_status(results):
     levels = [r["level"] for r in log["runs"][0]["results"]]
     assert levels == ["note", "error", "error", "error", "error"]
     checked = [r for r in results if r.report is not None]
-    only_ambiguous = [check_document(parse_document("A fund of $100 million, or 5 billion kronor.\n", "a.txt"), date=DAY)]
+    only_ambiguous = [check_document(parse_document("A fund of $100 million, or 5 billion kronor over ten years.\n", "a.txt"), date=DAY)]
     assert exit_status(only_ambiguous) == 0
     assert exit_status(only_ambiguous, parse_severity("ambiguous=error")) == 1
     assert exit_status(checked, parse_severity("inconsistent=warning,ambiguous=note")) == 0

@@ -58,3 +58,28 @@ def test_scale_words_from_cldr(lang, word, power):
 @pytest.mark.parametrize("lang,group", [("sv", "\u00a0"), ("fr", "\u202f"), ("de", "."), ("de-CH", "’"), ("en", ",")])
 def test_separators(lang, group):
     assert get_lexicon(lang).group == group
+
+
+def test_eras_file_is_current():
+    import json
+
+    import babel
+
+    from numcheck.language.build import render_eras
+
+    shipped = (OUT / "eras.json").read_text(encoding="utf-8")
+    made_with = json.loads(shipped)["generated_from"]
+    if not made_with.endswith(f"babel {babel.__version__}"):
+        pytest.skip(f"generated/eras.json was made with {made_with}; this is babel {babel.__version__}")
+    assert shipped == render_eras(), "generated/eras.json is stale: run python -m numcheck.language.build"
+
+
+def test_eras_know_when_and_where_currencies_were_tender():
+    import json
+
+    eras = json.loads((OUT / "eras.json").read_text(encoding="utf-8"))
+    assert ["FR", "1960-01-01", "2002-02-17"] in eras["retired"]["FRF"]
+    assert eras["since"]["XCG"] >= "2025-01-01"  # "guilders" in 1987 are never XCG
+    assert "FRF" in eras["langs"]["en"]["heads"]["francs"]
+    assert "french" in eras["langs"]["en"]["territories"]["FRF"]
+    assert eras["langs"]["de"]["home"] == "DE"

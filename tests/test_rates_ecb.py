@@ -119,7 +119,7 @@ def test_parsed_history_is_cached_per_file_version(tmp_path, monkeypatch):
     src = tmp_path / "hist.csv"
     src.write_text(CSV)
     first = ECBHistory.load(src)
-    (cached,) = (tmp_path / "cache" / "ecb").glob("history-*.pickle")
+    (cached,) = (tmp_path / "cache" / "ecb").glob("history-*.bin")
     again = ECBHistory.load(src)  # from the cache: same days, same rates
     assert again.days == first.days and again.column("SEK") == first.column("SEK")
     assert again.codes == first.codes and again.bounds("RUB") == first.bounds("RUB")
@@ -128,7 +128,7 @@ def test_parsed_history_is_cached_per_file_version(tmp_path, monkeypatch):
     import os
     os.utime(src, ns=(cached.stat().st_mtime_ns + 10**9,) * 2)
     assert ECBHistory.load(src).column("SEK")[-1] == 12.0
-    # an unreadable cache is rebuilt
-    for p in (tmp_path / "cache" / "ecb").glob("*.pickle"):
-        p.write_bytes(b"not a pickle")
+    # an unreadable cache is rebuilt (a data file, never unpickled: see test_hostile.py)
+    for p in (tmp_path / "cache" / "ecb").glob("*.bin"):
+        p.write_bytes(b"not a cache")
     assert ECBHistory.load(src).column("SEK")[-1] == 12.0

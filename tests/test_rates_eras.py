@@ -23,12 +23,18 @@ FIXED = [
     ("SIT", 239.640, "2007-01-01"), ("CYP", 0.585274, "2008-01-01"), ("MTL", 0.429300, "2008-01-01"),
     ("SKK", 30.1260, "2009-01-01"), ("EEK", 15.6466, "2011-01-01"), ("LVL", 0.702804, "2014-01-01"),
     ("LTL", 3.45280, "2015-01-01"), ("HRK", 7.53450, "2023-01-01"), ("BGN", 1.95583, "2026-01-01"),
+    ("XEU", 1.0, "1999-01-01"),  # the ECU, one for one
 ]
+
+
+#: Currencies pegged to the euro from its first day (not replaced by it): the CFA francs.
+PEGS = [("XOF", 655.957, "1999-01-01"), ("XAF", 655.957, "1999-01-01")]
 
 
 def test_data_file_holds_every_fixed_rate():
     data = legacy_currencies()
-    assert sorted(data) == sorted(c for c, _, _ in FIXED)
+    assert sorted(c for c in data if not data[c].peg) == sorted(c for c, _, _ in FIXED)
+    assert sorted(c for c in data if data[c].peg) == sorted(c for c, _, _ in PEGS)
     for code, rate, adopted in FIXED:
         assert data[code].per_euro == rate
         assert data[code].adopted == date.fromisoformat(adopted)
@@ -170,3 +176,10 @@ def test_chain_stale_rate_hint_uses_the_ecb_history():
 def test_wrapper_exposes_the_wrapped_provider():
     eras = resolve("ecb")
     assert eras.max_age_days == 30 and eras.history.first == date(1999, 1, 4)
+
+
+@pytest.mark.parametrize("code, rate, adopted", PEGS)
+def test_cfa_francs_convert_at_their_euro_peg(code, rate, adopted):
+    r = resolve("ecb").rate(code, "EUR", date(2024, 3, 1))
+    assert r.value == pytest.approx(1 / rate, rel=1e-12)
+    assert f"{code} converted at its fixed euro peg" in r.note

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import numcheck.conversion.rates as rates_pkg
+import numcheck.conversion.rates.store as store
 from numcheck.cli import main
 from numcheck.errors import InputError
 from numcheck.conversion.rates.ecb import ECBProvider, bundled_history_path, read_history_text
@@ -33,6 +34,8 @@ NEWER = history(
 def data_dir(tmp_path, monkeypatch):
     d = tmp_path / "data"
     monkeypatch.setenv("NUMCHECK_DATA_DIR", str(d))
+    # the histories below are dated 2099 (after any bundled one): "today" is then too
+    monkeypatch.setattr(store, "_today", lambda: date(2099, 12, 31))
     rates_pkg._cache.clear()  # no provider built on another data directory
     yield d
     rates_pkg._cache.clear()  # nor leave one built on this one to other tests

@@ -20,6 +20,7 @@ import html as html_mod
 import json
 import os
 import re
+import reprlib
 from array import array
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -28,6 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
+from .. import jsonfile
 from ..errors import InputError
 from .lines import LineIndex, line_of
 
@@ -39,7 +41,18 @@ JSONL_SUFFIXES = (".jsonl",)
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _TOML_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+def _comments(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, body) of each ``<!-- … -->``, by str.find: with an unclosed "<!--", a
+    lazy regex read to the end of the text again from every later "<!--" (n², issue 18)."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while (s := text.find("<!--", i)) >= 0:
+        e = text.find("-->", s + 4)
+        if e < 0:
+            break  # no comment closes after this one: none after it can either
+        out.append((s, e + 3, text[s + 4:e]))
+        i = e + 3
+    return out
 _DIRECTIVE = re.compile(r"^\s*numcheck:\s*(ignore|off|on)\b[\s:,-]*(.*?)\s*$", re.S | re.I)
 
 
@@ -192,13 +205,34 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + chunk + text[end:]
 
 
+#: Front matter is a few lines of metadata; far more is no article's, and is refused before
+#: it is parsed. An alias bomb fits in 400 bytes, so aliases are counted too.
+MAX_FRONT_MATTER = 64 * 1024
+MAX_YAML_ALIASES = 100
+
+#: Values quoted in error messages: a few items of a list, the start of a long string.
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = _SHORT.maxset = 4
+_SHORT.maxlevel = 2
+
+
 def yaml_load(body: str):
     """YAML with dates left as written: "2024-02-30" then fails as an invalid date that
     names the value, rather than as a YAML error."""
     import yaml
 
     class Loader(yaml.SafeLoader):
-        pass
+        aliases = 0
+
+        def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+            # An alias bomb (anchors of nine aliases of nine aliases …: 400 bytes, 9^9
+            # items) is a small graph that any walk over it — a message, str() — expands.
+            if self.check_event(yaml.AliasEvent):
+                self.aliases += 1
+                if self.aliases > MAX_YAML_ALIASES:
+                    raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} aliases (*name)")
+            return super().compose_node(parent, index)
 
     Loader.yaml_implicit_resolvers = {
         k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
@@ -215,18 +249,24 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
             import tomllib  # type: ignore[import-not-found]
         except ModuleNotFoundError:  # Python 3.10
             import tomli as tomllib  # type: ignore[no-redef]
+        if len(t.group(1)) > MAX_FRONT_MATTER:
+            raise InputError(f"{path}: front matter is longer than {MAX_FRONT_MATTER // 1024} KB")
         try:
             return tomllib.loads(t.group(1)), t.end()
         except tomllib.TOMLDecodeError as e:
             raise InputError(f"{path}: invalid TOML front matter: {str(e).splitlines()[0]}") from None
+        except RecursionError:
+            raise InputError(f"{path}: invalid TOML front matter: nested too deeply") from None
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 0
     body = m.group(1)
+    if len(body) > MAX_FRONT_MATTER:
+        raise InputError(f"{path}: front matter is longer than {MAX_FRONT_MATTER // 1024} KB")
     try:
         meta = yaml_load(body) or {}
     except Exception as e:  # yaml.YAMLError and friends: one line, naming the file
-        first = str(e).splitlines()[0] if str(e) else type(e).__name__
+        first = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
         raise InputError(f"{path}: invalid YAML front matter: {first}") from None
     if not isinstance(meta, dict):
         raise InputError(f"{path}: front matter is not a mapping of keys to values")
@@ -239,16 +279,22 @@ def _meta_date(meta: dict, path: str, where: str = "front matter") -> Date | Non
         return None
     if isinstance(v, Date):
         return v if type(v) is Date else v.date()  # a datetime: its day
-    s = str(v).strip()
+    s = v.strip() if isinstance(v, str) else _SHORT.repr(v)
+    if len(s) == 4 and s.isdigit():  # "date: 2012": an archive that knows only the year
+        from ..model import ArticleYear
+
+        return ArticleYear(int(s))
     try:
         return Date.fromisoformat(s[:10])
     except ValueError:
-        raise InputError(f"{path}: {where}: invalid date {v!r}: expected YYYY-MM-DD") from None
+        raise InputError(f"{path}: {where}: invalid date {_SHORT.repr(v)}: expected YYYY-MM-DD or a year (YYYY)") from None
 
 
 def _meta_lang(meta: dict) -> str | None:
     lang = meta.get("lang") or meta.get("language")
-    return str(lang) if lang else None
+    if not lang:
+        return None
+    return lang if isinstance(lang, str) else _SHORT.repr(lang)  # then "unsupported language …"
 
 
 class _Directives:
@@ -288,9 +334,15 @@ def parse_text(raw: str, path: str = "<text>") -> Document:
     meta, fm_end = _front_matter(raw, path)
     text = _blank(raw, 0, fm_end) if fm_end else raw
     directives = _Directives(raw)
-    for m in _COMMENT.finditer(text):
-        directives.comment(m.group(1), m.start(), m.end())
-        text = _blank(text, m.start(), m.end())
+    spans = _comments(text)
+    for start, end, body in spans:
+        directives.comment(body, start, end)
+    if spans:  # blanked in one pass (one _blank per comment copied the text each time: n²)
+        parts, last = [], 0
+        for start, end, _ in spans:
+            parts += [text[last:start], re.sub(r"[^\n]", " ", text[start:end])]
+            last = end
+        text = "".join(parts) + text[last:]
     return Document(path=path, text=text, date=_meta_date(meta, path), lang=_meta_lang(meta),
                     suppressions=directives.done(), meta=meta, source=raw if text != raw else "")
 
@@ -308,11 +360,11 @@ _LINK = re.compile(
 )
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$", re.M)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s\x00]*|[^<>\s@\x00]+@[^<>\s\x00]+)>")
-_RAW_BLOCK = re.compile(r"<(script|style|textarea)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_RAW_OPEN = re.compile(r"<(script|style|textarea)\b", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>\x00]*?)?/?>")
 _BARE_URL = re.compile(r"(?<![\w/\x00])(?:https?://|ftp://|www\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)", re.M)
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.M)
+_CLOSING_HASHES = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$", re.M)  # from a run's start only: linear
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$", re.M)
 _QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+", re.M)
 _EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3}|~~)(?=[^\s*_~])(.+?)(?<=[^\s*_~\\])\1(?![\w*])", re.S)
@@ -363,6 +415,28 @@ def _markdown_code_blocks(ed: _Edits, raw: str) -> None:
         ed.blank(code_start, len(raw))
 
 
+def _raw_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<script>…</script>`` (and style, textarea) in raw HTML inside Markdown.
+    Searched piece by piece, not with one lazy regex, which read to the end of the text
+    from every unclosed "<script>" (n², issue 18)."""
+    out: list[tuple[int, int]] = []
+    unclosed: set[str] = set()  # names with no closing tag after some point: none later either
+    i = 0
+    while m := _RAW_OPEN.search(text, i):
+        name = m.group(1).lower()
+        gt = text.find(">", m.end())
+        if gt < 0:
+            break
+        close = None if name in unclosed else re.compile(rf"</{name}\s*>", re.I).search(text, gt + 1)
+        if close is None:
+            unclosed.add(name)
+            i = m.end()
+            continue
+        out.append((m.start(), close.end()))
+        i = close.end()
+    return out
+
+
 def parse_markdown(raw: str, path: str = "<markdown>") -> Document:
     """Markdown: the prose of paragraphs, headings, lists and quotes. Code (fenced, indented,
     inline), link targets, URLs, images, HTML tags and comments are left out; emphasis and
@@ -373,11 +447,11 @@ def parse_markdown(raw: str, path: str = "<markdown>") -> Document:
         ed.blank(0, fm_end)
     _markdown_code_blocks(ed, raw)
     directives = _Directives(raw)
-    for m in _COMMENT.finditer(ed.text()):
-        directives.comment(m.group(1), m.start(), m.end())
-        ed.add(m.start(), m.end())
-    for m in _RAW_BLOCK.finditer(ed.text()):
-        ed.blank(m.start(), m.end())
+    for start, end, body in _comments(ed.text()):
+        directives.comment(body, start, end)
+        ed.add(start, end)
+    for start, end in _raw_blocks(ed.text()):
+        ed.blank(start, end)
     for pat in (_INLINE_CODE, _IMAGE, _REF_DEF, _AUTOLINK, _TAG):
         for m in pat.finditer(ed.text()):
             ed.add(m.start(), m.end())
@@ -514,12 +588,23 @@ class _ProseParser(HTMLParser):
         self.directives.comment(data, start, start + len(data) + 7)
 
 
+def _unclosed_tags_as_text(raw: str) -> str:
+    """html.parser reads an unclosed "<a …" to the end of the text before it gives up and
+    reads it as text — again from every later "<": n² on "<a <a <a …" (issue 18). After the
+    last ">" no tag or comment can close, so those "<" become spaces (same length: offsets
+    hold) when there are enough of them to matter; the parser reads the rest as text anyway."""
+    last = raw.rfind(">")
+    if raw.count("<", last + 1) <= 64:
+        return raw
+    return raw[: last + 1] + raw[last + 1:].replace("<", " ")
+
+
 def parse_html(raw: str, path: str = "<html>") -> Document:
     """HTML: the text of the body (no head, script, style or template), white space
     collapsed as a browser does, blocks separated by blank lines; the date and language
     from front matter, else from ``<meta name="date">`` and ``<html lang>``."""
     meta, fm_end = _front_matter(raw, path)
-    parser = _ProseParser(_blank(raw, 0, fm_end) if fm_end else raw)
+    parser = _ProseParser(_unclosed_tags_as_text(_blank(raw, 0, fm_end) if fm_end else raw))
     try:
         parser.feed(parser.raw)
         parser.close()
@@ -605,9 +690,12 @@ def read_jsonl(path: str | Path) -> Iterator[Document | InputError]:
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = jsonfile.loads(line)
         except json.JSONDecodeError as e:
             yield InputError(f"{file}:{n}: invalid JSON: {e.msg} (column {e.colno})")
+            continue
+        except jsonfile.JSONShapeError as e:
+            yield InputError(f"{file}:{n}: invalid JSON: {e.msg}")
             continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             yield InputError(f"{file}:{n}: not an article: expected an object with a \"text\" string")
@@ -620,8 +708,7 @@ def read_jsonl(path: str | Path) -> Iterator[Document | InputError]:
         except InputError as e:
             yield e
             continue
-        lang = rec.get("lang") or rec.get("language")
-        yield Document(path=name, text=rec["text"], date=day, lang=str(lang) if lang else None,
+        yield Document(path=name, text=rec["text"], date=day, lang=_meta_lang(rec),
                        meta={k: v for k, v in rec.items() if k != "text"}, file=file, record_line=n, record_id=rid)
 
 
@@ -653,21 +740,30 @@ def expand_paths(paths: list[str], include: list[str] | None = None, exclude: li
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = []
-            for f in path.rglob("*"):
-                if not f.is_file():
-                    continue
-                rel = f.relative_to(path).as_posix()
-                if any(part.startswith(".") for part in f.relative_to(path).parts[:-1]):
-                    continue  # .git, .venv …: never content
-                wanted = _matches(rel, include) if include else f.suffix.lower() in CONTENT_SUFFIXES
-                if wanted and not (exclude and _matches(rel, exclude)):
-                    found.append(str(f))
-            found.sort()
+            found: list[tuple[str, InputError | None]] = []
+
+            def unreadable(e: OSError) -> None:
+                # Path.rglob skips a folder it cannot list without a word; a folder that
+                # cannot be read is reported like a file that cannot (issue 18)
+                name = e.filename or p
+                found.append((str(name), InputError(f"{name}: cannot read directory: {e.strerror or e}")))
+
+            for dirpath, dirnames, filenames in os.walk(path, onerror=unreadable):
+                # .git, .venv …: never content
+                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                for name in filenames:
+                    f = Path(dirpath) / name
+                    if not f.is_file():
+                        continue
+                    rel = f.relative_to(path).as_posix()
+                    wanted = _matches(rel, include) if include else f.suffix.lower() in CONTENT_SUFFIXES
+                    if wanted and not (exclude and _matches(rel, exclude)):
+                        found.append((str(f), None))
+            found.sort(key=lambda x: x[0])
             if not found:
                 what = "files matching " + ", ".join(include) if include else f"content files ({', '.join(CONTENT_SUFFIXES)})"
                 out.append((p, InputError(f"{p}: directory holds no {what}")))
-            out.extend((f, None) for f in found)
+            out.extend(found)
         else:
             if exclude and _matches(path.as_posix(), exclude):
                 continue

@@ -5,6 +5,9 @@ number reader; the pipeline calls both directly, no registry."""
 
 from __future__ import annotations
 
+import math
+
+from ..errors import InputError
 from ..language import canonical_tag
 from ..language.detect import language_of
 from ..model import Mention
@@ -16,13 +19,29 @@ from .quantities import scan as scan_quantities
 def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None = None) -> list[Mention]:
     """Every amount in ``text``, paired or not, in order of position. ``lang=None``: the
     language is guessed from the text (see language/detect.py)."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, got {type(text).__name__}")
     lang, _ = language_of(text, lang)
     tag = canonical_tag(lang)
     scanner = get_scanner(tag)
-    mentions = resolve_currencies(scanner.scan(text), text, scanner.lex, currency_hints)
-    mentions.extend(scan_quantities(text, lang))
+    mentions = resolve_currencies(_plausible(scanner.scan(text)), text, scanner.lex, currency_hints)
+    mentions.extend(_plausible(scan_quantities(text, lang)))
     mentions.sort(key=lambda x: (x.start, x.end))
     return _drop_overlaps(mentions)
+
+
+#: The largest magnitude read as an amount: far beyond any figure in news (10^100), and far
+#: enough below a float's limit (10^308) that a conversion of it stays finite.
+MAX_FIGURE = 1e100
+
+
+def _plausible(mentions: list[Mention]) -> list[Mention]:
+    """Mentions whose figures are finite numbers a conversion can use: "1" followed by 400
+    zeros, or "$" and 310 nines, is no amount (its float is infinite)."""
+    def ok(x: float | None) -> bool:
+        return x is None or (math.isfinite(x) and abs(x) <= MAX_FIGURE)
+
+    return [m for m in mentions if ok(m.value) and ok(m.value_max) and ok(m.step) and m.step > 0]
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -106,7 +106,10 @@ def resolve_currencies(mentions: list[Mention], text: str, lex: Lexicon, hints: 
             fallback = _lookup(lex.fallbacks, surface)
             if fallback:
                 others = [c for c in evidence if c != fallback]
-                decided = (fallback, *others) if others else (fallback,)
+                if len(others) == 1 and fallback not in evidence and lex.surface_key(surface) in lex.yield_to_text:
+                    decided = (others[0],)  # "Rs" in a story naming Pakistan only: PKR
+                else:
+                    decided = (fallback, *others) if others else (fallback,)
             elif evidence:
                 decided = tuple(evidence)
         if decided:
@@ -116,4 +119,225 @@ def resolve_currencies(mentions: list[Mention], text: str, lex: Lexicon, hints: 
     return out
 
 
-__all__ = ["resolve_currencies", "check_hints", "countries_named"]
+@functools.lru_cache(maxsize=1)
+def _eras() -> dict:
+    """generated/eras.json: when each currency was tender (from CLDR, see language/build.py)."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "language" / "generated" / "eras.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError:  # pragma: no cover - a broken install: no eras, every reading as today
+        return {"since": {}, "retired": {}, "langs": {}}
+
+
+@functools.lru_cache(maxsize=None)
+def _territory_regex(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, ...]]]:
+    owners: dict[str, list[str]] = {}
+    for terr, words in _eras()["langs"].get(lang, {}).get("territories", {}).items():
+        for w in words:
+            owners.setdefault(w, []).append(terr)
+    if not owners:
+        return None, {}
+    from .money import _alt
+
+    return re.compile(rf"(?i)(?<![^\W\d_])(?:{_alt(owners)})"), {k: tuple(v) for k, v in owners.items()}
+
+
+def territories_named(text: str, lang: str) -> set[str]:
+    """Territories (ISO 3166 codes) the text names by CLDR's names, and retired currencies it
+    names by their own qualifier ("French" → FRF)."""
+    rx, owners = _territory_regex(lang)
+    if rx is None:
+        return set()
+    return {t for m in rx.finditer(text) for t in owners.get(m.group(0).lower(), ())}
+
+
+def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | None") -> list[Mention]:
+    """Read a shared currency word as the currency of the article's day and country.
+
+    "francs" in a 1995 story naming France are French francs (FRF), "marks" in 1990 naming
+    Germany Deutsche Mark, "cruzados" in a 1987 story about Brazil BRC; a currency that did
+    not exist yet on the day is no reading ("guilders" in 1987 are not the Caribbean guilder
+    of 2025). A qualified name ("Swiss francs") is never overridden; when the text also
+    names the country of today's reading, both readings stay and the verdict says so.
+    Without a date nothing changes. Retired currencies then convert at the euro's fixed
+    rates or are judged unverifiable, with the reason (see rates/eras.py)."""
+    retired_words = lex.retired_heads
+    if day is None:
+        # a bare retired word with no date to place it ("10 Milliarden Schilling"): not read;
+        # a qualifier naming a country whose dollar CLDR reads as today's US dollar
+        # ("Zimbabwean dlrs"): that country's dollars of any day, never silently USD
+        from datetime import date as Date
+
+        kept = [m for m in mentions if (m.unit_text or "").strip().lower() not in retired_words]
+        heads0 = _eras()["langs"].get(lex.lang, {}).get("heads", {})
+        out0 = []
+        for m in kept:
+            own = _qualifier_era(m, text, lex, heads0, _eras(), Date.min, Date.max) if m.kind == "money" else ()
+            out0.append(replace(m, unit=own[0], candidates=own) if own else m)
+        return out0
+    from datetime import date as Date
+
+    from ..model import ArticleYear
+
+    eras = _eras()
+    heads = eras["langs"].get(lex.lang, {}).get("heads", {})
+    first, last = (day, Date(day.year, 12, 31)) if isinstance(day, ArticleYear) else (day, day)
+    since = eras.get("since", {})
+    head_first = lex.head_first
+    forms = _retired_forms(lex)
+    named: set[str] | None = None
+    out: list[Mention] = []
+    for m in mentions:
+        surface = (m.unit_text or "").strip().lower()
+        if m.kind != "money" or not surface:
+            out.append(m)
+            continue
+        parts = surface.split()
+        head = parts[0] if head_first else parts[-1]
+        qualified = len(parts) > 1 and (surface in lex.names or surface in lex.generic)  # "Swiss francs", "francs CFA"
+        retired = () if qualified else tuple(
+            heads.get(surface, ()) or heads.get(head, ()) or forms.get(surface, ()) or forms.get(head, ()))
+        cands = tuple(c for c in m.candidates if _tender(eras, c, first, last))
+        own = _qualifier_era(m, text, lex, heads, eras, first, last)
+        if own:  # "277 Zimbabwean dlrs" in 1987: the qualifier's dollar of that day (ZWD)
+            out.append(replace(m, unit=own[0], candidates=own))
+            continue
+        if not retired and cands == m.candidates:
+            out.append(m)
+            continue
+        options: list[str] = []
+        earlier: list[str] = []  # the named country's currency of that name, retired by the day
+        if retired:
+            if named is None:
+                named = territories_named(text, lex.lang)
+            for code in retired:
+                for terr, start, end in eras["retired"].get(code, ()):
+                    if not (terr in named or code in named):
+                        continue
+                    if (start is None or Date.fromisoformat(start) <= last) and first <= Date.fromisoformat(end):
+                        options.append(code)
+                    elif Date.fromisoformat(end) < first:
+                        earlier.append(code)
+            options = list(dict.fromkeys(options))
+        if not options and not earlier and retired:
+            # no country named: the copy's own (the tag's region, else the language's home);
+            # "francs" in 2010 French copy may still be a sum from the franc's day
+            home = lex.region or eras["langs"].get(lex.lang, {}).get("home", "")
+            for code in retired:
+                for terr, start, end in eras["retired"].get(code, ()):
+                    if terr != home:
+                        continue
+                    if (start is None or Date.fromisoformat(start) <= last) and first <= Date.fromisoformat(end):
+                        options.append(code)
+                    elif Date.fromisoformat(end) < first:
+                        earlier.append(code)
+            options = list(dict.fromkeys(options))
+        if not options and not earlier and retired and cands:
+            # no country at all: "francs" in 2000 English copy may be Swiss, French or
+            # Belgian. Every reading tender that day stays, unless the text names today's.
+            if not set(cands) & set(countries_named(text, lex)):
+                # only readings a rate can check (the euro's legacy currencies): a Zimbabwe
+                # dollar among "dollars" would change nothing but the list
+                from ..language import _legacy_codes
+
+                then = [code for code in retired if code in _legacy_codes() and _tender(eras, code, first, last)]
+                if then:
+                    new = (*cands, *dict.fromkeys(c for c in then if c not in cands))
+                    if new != m.candidates:
+                        m = replace(m, unit=new[0], candidates=new)
+                    out.append(m)
+                    continue
+        if not options and earlier and cands:
+            # "France paid 10 billion francs" in 2010: a sum from the franc's day, or Swiss
+            # francs? Both readings stay; the verdict is ambiguous unless they agree.
+            new = (*cands, *dict.fromkeys(c for c in earlier if c not in cands))
+        elif options:
+            today = set(countries_named(text, lex))
+            new = (*options, *(c for c in cands if c in today and c not in options))
+        elif cands:
+            new = cands
+        else:  # nothing of today existed then: every retired reading of the word on that day
+            new = tuple(dict.fromkeys(
+                code for code in retired for _, start, end in eras["retired"].get(code, ())
+                if (start is None or Date.fromisoformat(start) <= last) and first <= Date.fromisoformat(end)))
+        if not new and surface in retired_words:
+            continue  # "Schilling" in 2024: no currency of that name was tender
+        if new and new != m.candidates:
+            m = replace(m, unit=new[0], candidates=new)
+        out.append(m)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _retired_forms_of(lang: str) -> dict[str, tuple[str, ...]]:
+    from ..language import get_lexicon
+
+    lex = get_lexicon(lang)
+    heads = _eras()["langs"].get(lang, {}).get("heads", {})
+    by_family: dict[tuple[str, ...], list[str]] = {}
+    for word, fam in lex.generic.items():
+        by_family.setdefault(tuple(sorted(fam)), []).append(word)
+    out: dict[str, tuple[str, ...]] = {}
+    for head, codes in heads.items():
+        fam = lex.generic.get(head)
+        if not fam:
+            continue
+        for word in by_family.get(tuple(sorted(fam)), ()):
+            if word not in heads:
+                out[word] = tuple(dict.fromkeys([*out.get(word, ()), *codes]))
+    return out
+
+
+def _retired_forms(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Other forms of a retired currency's word: CLDR names the French franc "franco" in
+    Italian, copy writes "franchi". Two words standing for the same set of today's
+    currencies (CLDR's "franco" and "franchi": CHF, XOF, …) are forms of one word."""
+    return _retired_forms_of(lex.lang)
+
+
+def _qualifier_era(m: Mention, text: str, lex: Lexicon, heads: dict, eras: dict, first: "date", last: "date") -> tuple[str, ...]:
+    """The retired currency a qualifier inside the mention names on its day: "Zimbabwean dlrs"
+    in 1987 are ZWD, though CLDR reads Zimbabwe's money today as US dollars. Only currencies
+    whose word belongs to the mention's own family (a dollar for "dlrs")."""
+    inner = text[m.number_start:m.end]
+    found = territories_named(inner, lex.lang)
+    if not found:
+        return ()
+    family = {c for c in m.candidates} | {c for fam in lex.generic.values() if set(m.candidates) & set(fam) for c in fam}
+    out: list[str] = []
+    for head, codes in heads.items():
+        if not set(lex.generic.get(head, ())) & family:
+            continue
+        for code in codes:
+            for terr, start, end in eras["retired"].get(code, ()):
+                if ((terr in found or code in found) and (start is None or date_of(start) <= last)
+                        and first <= date_of(end) and code not in out):
+                    out.append(code)
+    return tuple(out)
+
+
+def date_of(s: str) -> "date":
+    from datetime import date as Date
+
+    return Date.fromisoformat(s)
+
+
+def _tender(eras: dict, code: str, first: "date", last: "date") -> bool:
+    """Was ``code`` tender somewhere on some day between ``first`` and ``last``? Codes
+    CLDR has no history for (and the euro's fixed-rate legacy currencies when named
+    outright: "French francs" in 2010 still convert at the fixed rate) count as tender."""
+    from datetime import date as Date
+
+    since = eras.get("since", {}).get(code)
+    if since is not None:
+        return Date.fromisoformat(since) <= last
+    rows = eras.get("retired", {}).get(code)
+    if not rows:
+        return True
+    return any((s is None or Date.fromisoformat(s) <= last) and first <= Date.fromisoformat(e) for _, s, e in rows)
+
+
+__all__ = ["resolve_currencies", "resolve_eras", "territories_named", "check_hints", "countries_named"]

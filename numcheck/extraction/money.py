@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from decimal import Decimal
 from typing import Callable, Iterable
 
 from ..language import Lexicon, get_lexicon
@@ -65,6 +66,11 @@ def _group_re(g: str) -> str:
     return re.escape(g)
 
 
+#: The most thousands groups one figure is read with (10^24). Unbounded, "100 000 100 000 …"
+#: (a space-grouped language) was one figure read to its end from each of its groups: n².
+MAX_GROUPS = 8
+
+
 def digits_pattern(lex: Lexicon) -> str:
     """A written figure with the language's separators: "1,234.5", "1 234,5", "3.5", "275"."""
     d = re.escape(lex.decimal)
@@ -73,9 +79,12 @@ def digits_pattern(lex: Lexicon) -> str:
     # "2:50 kronor" (Swedish öre after a colon): marks the language also writes decimals with
     extra = "".join(re.escape(x) for x in lex.number_words.get("extra_decimals", []))
     dec = rf"(?:{d}\d+|[{extra}]\d{{2}}(?!\d))" if extra else rf"{d}\d+"
+    # Indian grouping ("1,00,000", "12,34,56,789": lakhs and crores) where the group mark is
+    # a comma: a two-digit group can never be read otherwise there.
+    indian = rf"\d{{1,2}}(?:,\d{{2}}){{1,{MAX_GROUPS}}},\d{{3}}(?!\d)(?:{dec})?|" if lex.group == "," and lex.decimal == "." else ""
     # "000" never starts an amount: it is the tail of a grouped figure ("300 000").
     return (
-        rf"(?<![\d.,'’{extra}])(?!0\d)(?:\d{{1,3}}(?:{g_re}\d{{3}})+(?!\d)(?:{dec})?|\d+(?:{dec})?)"
+        rf"(?<![\d.,'’{extra}])(?!0\d)(?:{indian}\d{{1,3}}(?:{g_re}\d{{3}}){{1,{MAX_GROUPS}}}(?!\d)(?:{dec})?|\d+(?:{dec})?)"
         rf"(?!\d|[.,]\d)"
     )
 
@@ -96,15 +105,16 @@ def foreign_decimal_pattern(lex: Lexicon) -> str:
     tail = rf"{o}\d{{1,2}}(?!\d|[.,]\d)"
     # "1.144.000" in English copy (or "1,144,000" in German): two groups or more of the other
     # convention cannot be a decimal either
-    many = rf"\d{{1,3}}(?:{d}\d{{3}}){{2,}}(?!\d|[.,]\d)"
-    return rf"{lead}(?:\d{{1,3}}(?:(?:[ \u00a0\u202f'’]|{d})\d{{3}})+{tail}|\d+{tail}|{many})"
+    many = rf"\d{{1,3}}(?:{d}\d{{3}}){{2,{MAX_GROUPS}}}(?!\d|[.,]\d)"
+    return rf"{lead}(?:\d{{1,3}}(?:(?:[ \u00a0\u202f'’]|{d})\d{{3}}){{1,{MAX_GROUPS}}}{tail}|\d+{tail}|{many})"
 
 
 def _times(value: float, scale: float) -> float:
     """value × 10^n without binary noise: 16.4 × 10^6 is 16400000.0, not 16399999.999999998."""
     if scale == 1.0:
         return value
-    return float(f"{value!r}e{round(math.log10(scale))}")
+    # Decimal, not a float's repr glued to "e6": "1e-05e6" and "infe6" are no numbers
+    return float(Decimal(repr(value)).scaleb(round(math.log10(scale))))
 
 
 def _links_pattern(lex: Lexicon) -> str:
@@ -113,6 +123,13 @@ def _links_pattern(lex: Lexicon) -> str:
     if not links:
         return "(?!)"
     return "|".join(re.escape(w.strip()) + (_SP if w.endswith(" ") else "") for w in links)
+
+
+#: The longest number phrase read, in words after the first ("nine hundred and ninety-nine
+#: thousand nine hundred and ninety-nine" is 8), and in parts of one compound word
+#: ("yhdeksänsataayhdeksänkymmentäyhdeksäntuhatta…" is 11). Longer runs are hostile text.
+_MAX_PHRASE_WORDS = 20
+_MAX_WORD_PARTS = 16
 
 
 def number_words_pattern(lex: Lexicon) -> str:
@@ -125,12 +142,15 @@ def number_words_pattern(lex: Lexicon) -> str:
         # "zweiundzwanzig", "tjugotre", "tvåhundra", "kaksikymmentä": number words written
         # as one word are a run of the same vocabulary, optionally joined by an infix.
         infix = _alt(nw.get("infix", [])) or "(?!)"
-        word = rf"(?:{word})(?:(?:{infix})?(?:{word}))*"
+        word = rf"(?:{word})(?:(?:{infix})?(?:{word})){{0,{_MAX_WORD_PARTS}}}"
     joiners = "|".join(re.escape(j) for j in nw.get("joiners", []) if j != "-")
     joiners = joiners or "(?!)"
-    hund = _alt(hundred) or "(?!)"
     half_tail = _alt(nw.get("and_a_half", [])) or "(?!)"
-    seq = rf"(?:{word})(?:(?:{_SP}|-)(?:(?:{joiners}){_SP})?(?:{word}|{hund}))*(?:{_SP}(?:{half_tail}))?"
+    # `word` holds the hundred words already: a second alternative for them made every
+    # "hundred" matchable two ways, 2^n paths on "hundred hundred …" (issue 18). The
+    # repetition is bounded so that a run of number words costs the same at every start:
+    # without a bound, "three three …" was tried to its end from each of its words (n²).
+    seq = rf"(?:{word})(?:(?:{_SP}|-)(?:(?:{joiners}){_SP})?(?:{word})){{0,{_MAX_PHRASE_WORDS}}}(?:{_SP}(?:{half_tail}))?"
     if head:
         return rf"(?i:(?<![^\W\d_])(?:(?:{head})|{seq})(?![^\W\d_]))"
     return rf"(?i:(?<![^\W\d_]){seq}(?![^\W\d_]))"
@@ -191,8 +211,10 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     starts = {w[0] for group in ("units", "tens", "multipliers") for w in nw.get(group, {})} | {w[0] for group in ("half", "quarter", "hundred") for w in nw.get(group, [])}
     # A leading character class lets the regex engine skip to candidate letters quickly.
     first = "(?=[" + "".join(sorted(re.escape(c) for c in starts | {c.upper() for c in starts})) + "])" if starts else ""
+    # "three to five mln dlrs", "zwei bis drei Milliarden Euro", "seven to 10 mln dlrs": a
+    # range that starts with a number word
     word_money = (
-        rf"{first}(?P<wnum>{words})(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
+        rf"{first}(?P<wnum>{words})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{words}|{digits}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
         rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}))(?![^\W\d_]))"
     )
     pre_before = rf"(?:{pre}){_SP}?\Z"
@@ -231,8 +253,8 @@ def _subunit_regex(lang: str) -> re.Pattern | None:
     # a count of something else.
     return re.compile(
         rf"{_SP}?(?:,{_SP}?|(?i:{joiners}){_SP})?"
-        rf"(?:(?P<n>\d{{1,2}}(?!\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_])"
-        rf"|(?P<bare>\d{{2}}(?!\d)|{words})(?=[.!?;)]|{_SP}*$))"
+        rf"(?:(?P<n>\d{{1,2}}(?!\d|[.,]\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_])"
+        rf"|(?P<bare>\d{{2}}(?!\d|[.,]\d)|{words})(?=[.!?;)]|{_SP}*$))"
     )
 
 
@@ -253,11 +275,12 @@ def round_figure_step(digits: str) -> float:
     if not zeros:
         return 1.0
     value = float(digits)
-    return max(1.0, min(10.0**zeros, 2 * ROUND_FIGURE_SPREAD * value))
+    return max(1.0, min(10.0 ** min(zeros, 300), 2 * ROUND_FIGURE_SPREAD * value))
 
 
 _GAP_SPACES = re.compile(r"[\s\u00a0\u202f]+")
-_GAP_DASHES = re.compile(r"[‐‑‒–—―-]+")
+#: A dash between words, not a hyphen inside one ("c'est-à-dire" stays as written).
+_GAP_DASHES = re.compile(r"(?<![^\W\d_])[‐‑‒–—―-]+|[‐‑‒–—―-]+(?![^\W\d_])")
 
 
 def normalize_gap(gap: str) -> str:
@@ -323,7 +346,7 @@ class MoneyScanner:
                 return float(digits), round_figure_step(digits)
             whole, frac = s.rsplit(other_decimal(lex), 1)
             whole = re.sub(r"[^\d]", "", whole)
-            return float(f"{whole}.{frac}"), 10.0 ** -len(frac)
+            return float(f"{whole}.{frac}"), 10.0 ** -min(len(frac), 300)
         s = re.sub(r"[ \u00a0\u202f'’]", "", s)  # space-like groups, whatever the language's own
         for g in {lex.group, *lex.number_words.get("extra_groups", [])}:
             if g in (",", ".") and g != lex.decimal:
@@ -333,7 +356,7 @@ class MoneyScanner:
         if lex.decimal in s:
             whole, frac = s.split(lex.decimal, 1)
             value = float(f"{whole or '0'}.{frac}")
-            return value, 10.0 ** -len(frac)
+            return value, 10.0 ** -min(len(frac), 300)
         return float(s), round_figure_step(s)
 
     def parse_words(self, s: str) -> tuple[float, float] | None:
@@ -436,6 +459,10 @@ class MoneyScanner:
             if raw & set(family):
                 raw |= set(family)
         picked = tuple(dict.fromkeys(c for c in owners if c in raw))
+        if not picked and owners:
+            # "Zimbabwean dlrs": the qualifier names a country whose dollar is not among
+            # today's readings of the word; it is that country's money, never US dollars
+            return tuple(dict.fromkeys(owners))
         return picked or cands
 
     def hedge_before(self, text: str, start: int) -> tuple[Hedge, str, int] | None:
@@ -461,7 +488,7 @@ class MoneyScanner:
 
     def _with_subunits(self, text: str, m: Mention, resume: int) -> tuple[Mention, int]:
         """ "2 kronor och 23 öre" → 2.23 SEK: a whole amount followed by its hundredths."""
-        if self._subunit is None or m.is_range or m.scale != 1.0 or m.value != int(m.value):
+        if self._subunit is None or m.is_range or m.scale != 1.0 or not float(m.value).is_integer():
             return m, resume
         t = self._subunit.match(text, m.end)
         if not t:
@@ -660,8 +687,20 @@ class MoneyScanner:
         v, step = parsed
         own = self.lex.unit_scale(unit_text)  # "one penny", "three cents": the word's own scale
         scale = 10.0 ** (self.power(s) if s else own)
+        v_max = None
+        if m.group("wnum2") is not None:
+            raw2 = m.group("wnum2")
+            second = self.parse_digits(raw2) if raw2[:1].isdigit() else self.parse_words(raw2)  # "seven to 10 mln"
+            if second is None:
+                return None
+            if not second[0] > v or not self.joins_range(text, m.start(), m.group("wrj")):
+                # "rose from three to five dollars" is a change: the amount is the second figure
+                return self._mention(text, m.start("wnum2"), m.end(), _times(second[0], scale), second[1], scale,
+                                     cands, unit_text, m.group("wnum2"), m.start("wnum2"), s or ("" if not own else unit_text))
+            v_max = _times(second[0], scale)
+            step = min(step, second[1])
         return self._mention(text, m.start(), m.end(), _times(v, scale), step, scale, cands, unit_text,
-                             wnum, m.start("wnum"), s or ("" if not own else unit_text))
+                             wnum, m.start("wnum"), s or ("" if not own else unit_text), value_max=v_max)
 
 
 @functools.lru_cache(maxsize=None)

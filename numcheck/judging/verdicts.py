@@ -2,8 +2,8 @@
 
 The tolerance respects how the stated figure is written and hedged:
 
-* rounding: "3 billion" stands for 2.5–3.5 billion, "3.0 billion" for 2.95–3.05 billion
-  (half the last written digit, at the figure's scale);
+* rounding: "3.0 billion" stands for 2.95–3.05 billion (half the last written digit, at
+  the figure's scale), but never more than ±10%: "3 billion" is 2.7–3.3 billion;
 * rate drift: on top of that a relative tolerance (default 3%) for the rate the writer may
   have used (another day's, a bank's rather than the ECB's);
 * hedges have direction: "more than / at least Y" holds when the converted value is ≥ Y,
@@ -17,7 +17,6 @@ temperatures) with a description, whatever produced it.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -28,6 +27,20 @@ from ..model import Claim, Conversion, Finding, Hedge, Mention, Rate, Verdict
 DEFAULT_TOLERANCE = 0.03
 #: An open bound ("more than 3 billion") this many times off is a scale slip, not a hedge.
 OPEN_BOUND_LIMIT = 5.0
+#: The most rounding read into any written figure, source or stated: "1 billion" stands for
+#: 0.9–1.1 billion, never 0.5–1.5, so a figure half or double the converted value is always
+#: caught ("NOK 1 billion ($48 million)", true ≈ $95 million).
+ROUNDING_CAP = 0.10
+
+
+def rounding_half(m: Mention, value: float) -> float:
+    """Half the rounding step of ``m`` at ``value`` (one end of a range), at most ±10% when
+    the rounding is read into the figure by a scale word ("1 billion", "7 mln"). A plain
+    small figure keeps its last digit's half unit ("3 mph" is 2.5–3.5 mph): writers cannot
+    round it more finely, and trailing zeros are capped where they are read (mentions.py)."""
+    if m.scale == 1.0:
+        return m.step / 2
+    return min(m.step / 2, ROUNDING_CAP * abs(value))
 #: "nearly / almost Y": the value lies within this fraction below Y (just over, above).
 NEAR_BAND = 0.15
 
@@ -37,7 +50,7 @@ class Outcome:
     verdict: Verdict
     expected: float
     expected_max: float | None
-    deviation: float
+    deviation: float | None  # None: the expected figure is 0 and the stated one is not
     tolerance: float
     reason: str
 
@@ -64,37 +77,38 @@ def _interval_ok(lo_e: float, hi_e: float, lo_t: float, hi_t: float, hedge: Hedg
 def evaluate(claim: Claim, conv: Conversion, drift: float) -> Outcome:
     """Judge one claim under one conversion."""
     s, t = claim.source, claim.target
-    e_lo, e_hi = conv.apply(s.low), conv.apply(s.high)
-    if e_lo > e_hi:
-        e_lo, e_hi = e_hi, e_lo
-    half = t.step / 2
+    e_lo, e_hi = min(conv.span(s.low) + conv.span(s.high)), max(conv.span(s.low) + conv.span(s.high))
+    half = rounding_half(t, t.high)
+    half_lo = rounding_half(t, t.low)
     # relative slack for the rate (or for a unit factor: rounding of published constants)
     def band(lo: float, hi: float, rel: float) -> tuple[float, float]:
         return lo - abs(lo) * rel, hi + abs(hi) * rel
 
     def fits(lo: float, hi: float) -> bool:
         if s.is_range and t.is_range:  # both ends, each on its own
-            return _interval_ok(*band(conv.apply(s.low), conv.apply(s.low), drift), t.low - half, t.low + half, None, t.low, t.low) and _interval_ok(
-                *band(conv.apply(s.high), conv.apply(s.high), drift), t.high - half, t.high + half, None, t.high, t.high
+            return _interval_ok(*band(*conv.span(s.low), drift), t.low - half_lo, t.low + half_lo, None, t.low, t.low) and _interval_ok(
+                *band(*conv.span(s.high), drift), t.high - half, t.high + half, None, t.high, t.high
             )
-        return _interval_ok(*band(lo, hi, drift), t.low - half, t.high + half, t.hedge, t.low, t.high)
+        return _interval_ok(*band(lo, hi, drift), t.low - half_lo, t.high + half, t.hedge, t.low, t.high)
 
     stated = (t.low + t.high) / 2
     expected_mid = (e_lo + e_hi) / 2
-    deviation = (stated - expected_mid) / expected_mid if expected_mid else math.inf
+    # a relative deviation from 0 is no number ("off by inf%", a bare Infinity in JSON)
+    deviation = (stated - expected_mid) / expected_mid if expected_mid else (0.0 if stated == 0 else None)
     tolerance = (half / abs(stated) if stated else 0.0) + drift
     if fits(e_lo, e_hi):
-        return Outcome(Verdict.CONSISTENT, e_lo, e_hi if s.is_range else None, deviation, tolerance, "")
-    # The source figure is rounded too: "$3 billion" may stand for $2.5–3.5 billion.
-    s_half = s.step / 2
-    w_lo, w_hi = sorted((conv.apply(s.low - s_half), conv.apply(s.high + s_half)))
-    if s_half and _interval_ok(*band(w_lo, w_hi, drift), t.low - half, t.high + half, t.hedge, t.low, t.high):
+        return Outcome(Verdict.CONSISTENT, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, "")
+    # The source figure is rounded too: "$3 billion" may stand for $2.7–3.3 billion.
+    s_half, s_half_hi = rounding_half(s, s.low), rounding_half(s, s.high)
+    ends = conv.span(s.low - s_half) + conv.span(s.high + s_half_hi)
+    w_lo, w_hi = min(ends), max(ends)
+    if s_half and _interval_ok(*band(w_lo, w_hi, drift), t.low - half_lo, t.high + half, t.hedge, t.low, t.high):
         reason = (
             f"holds only if {quote(s.text)} is itself rounded from a figure between "
-            f"{human(s.low - s_half)} and {human(s.high + s_half)}"
+            f"{human(s.low - s_half)} and {human(s.high + s_half_hi)}"
         )
-        return Outcome(Verdict.AMBIGUOUS, e_lo, e_hi if s.is_range else None, deviation, tolerance, reason)
-    return Outcome(Verdict.INCONSISTENT, e_lo, e_hi if s.is_range else None, deviation, tolerance, "")
+        return Outcome(Verdict.AMBIGUOUS, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, reason)
+    return Outcome(Verdict.INCONSISTENT, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, "")
 
 
 def figure_text(m: Mention) -> str:
@@ -136,7 +150,7 @@ def describe(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, hints: Se
     why = _why(t, o)
     sugg = None
     if not t.is_range and not s.is_range and o.expected > 0:
-        sugg = suggest(t, o.expected, lex)
+        sugg = suggest(t, o.expected if o.expected_max is None else (o.expected + o.expected_max) / 2, lex)
     text = f"{head} \u2014 {why}"
     if hints:
         text += "; " + "; ".join(hints)
@@ -157,6 +171,8 @@ def _why(t: Mention, o: Outcome) -> str:
         if ratio >= 2 or ratio <= 0.5:
             times = ratio if ratio >= 1 else 1 / ratio
             return f"the stated figure is {human(times)}× too {'large' if ratio > 1 else 'small'}"
+    if o.deviation is None:
+        return f"the conversion gives {human(e)}, so no other figure holds"
     return f"off by {percent(o.deviation)} (tolerance {percent(o.tolerance)})"
 
 

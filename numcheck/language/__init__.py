@@ -63,6 +63,16 @@ class Lexicon:
     not_nouns: frozenset[str] = frozenset()  # words that never stand as the noun before a cue
     region_separators: dict[str, dict[str, str]] = field(default_factory=dict)  # CLDR: region → decimal, group
     region_readings: dict[str, dict[str, str]] = field(default_factory=dict)  # data: region → surface → code
+    # surfaces whose fallback gives way when the text names exactly one other candidate's
+    # country and not the fallback's own ("Rs" in a story about Pakistan is PKR)
+    yield_to_text: frozenset[str] = frozenset()
+    retired_heads: frozenset[str] = frozenset()  # bare words of retired currencies only ("cruzados")
+    head_first: bool = False  # the currency noun comes first in names ("dollar canadien")
+
+    def names_of(self, code: str) -> str:
+        """The shortest name of ``code`` in this language ("dutch guilder"), or ""."""
+        forms = [k for k, v in self.names.items() if v == code]
+        return min(forms, key=len) if forms else ""
 
     def unit_scale(self, surface: str) -> int:
         """The power of ten a currency word carries itself: "mdkr" 9, "MUSD" 6, else 0."""
@@ -143,13 +153,15 @@ def normalize_lang(lang: str | None) -> str:
     """'en-US' → 'en', 'sv_SE' → 'sv', 'no' → 'nb'. The region is read by :func:`lang_region`."""
     if not lang:
         return "en"
+    if not isinstance(lang, str):
+        raise InputError(f"language must be a tag such as 'en' or 'sv-SE', not {type(lang).__name__} {lang!r}")
     base = re.split(r"[-_]", lang.strip())[0].lower()
     return ALIASES.get(base, base)
 
 
 def lang_region(lang: str | None) -> str:
     """'en-US' → 'US', 'de_CH' → 'CH', 'sv' → ''."""
-    if not lang:
+    if not lang or not isinstance(lang, str):
         return ""
     for part in re.split(r"[-_]", lang.strip())[1:]:
         if len(part) == 2 and part.isalpha():
@@ -164,6 +176,28 @@ def _merge_evidence(generated: dict[str, list[str]], extra: dict[str, list[str]]
         out.setdefault(code, [])
         out[code].extend(w.lower() for w in words if w.lower() not in out[code])
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _retired_heads(lang: str, names: dict[str, str], generic: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Bare words of retired currencies CLDR names ("cruzados", "Franc" in German): read as
+    money with the retired codes as candidates, but kept only where the article's date says
+    one of them was tender (extraction.currency.resolve_eras drops them otherwise, and without
+    a date). A word that is also a current currency's ("koruna") stays with today's currency."""
+    path = HERE / "generated" / "eras.json"
+    if not path.exists():  # pragma: no cover - a broken install: today's currencies only
+        return {}
+    heads = json.loads(path.read_text(encoding="utf-8"))["langs"].get(lang, {}).get("heads", {})
+    return {h: codes for h, codes in heads.items() if h not in names and h not in generic}
+
+
+def _merge_generic(generated: dict[str, list[str]], extra: dict[str, list[str]], not_currency: set[str]) -> dict[str, tuple[str, ...]]:
+    """CLDR's bare currency words plus the desk words CLDR lacks, each naming the whole
+    family it can stand for ("crowns": SEK, NOK, DKK, ISK; "CFA francs": XOF, XAF), so the
+    text (a country, a demonym) or the caller decides and nothing is read silently."""
+    out = {k: tuple(v) for k, v in generated.items() if k not in not_currency}
+    for word, codes in extra.items():
+        out[word.lower()] = tuple(dict.fromkeys([*out.get(word.lower(), ()), *codes]))
+    return out
 
 
 def canonical_tag(lang: str | None) -> str:
@@ -210,6 +244,7 @@ def get_lexicon(lang: str = "en") -> Lexicon:
 SECTIONS: dict[str, frozenset[str] | None] = {
     "scales": None, "defaults": None, "names": None, "symbols": None, "fallbacks": None,
     "scaled_names": None, "not_currency": None, "evidence": None,
+    "generic": None,  # desk word → every currency it can stand for ("crowns")
     "regions": None,  # region → surface → code; region tags checked below
     "hedges": frozenset(h.value for h in Hedge),
     "cues": frozenset({"strong", "strong_words", "reverse", "weak_without_hedge", "either", "per", "not_nouns"}),
@@ -247,7 +282,9 @@ def _base_lexicon(base: str) -> Lexicon:
     lang = base
     gen_path = HERE / "generated" / f"{base}.json"
     data_path = HERE / "data" / f"{base}.toml"
-    if not gen_path.exists() or not data_path.exists():
+    # the tag is looked up among the shipped languages, never used as a path as it is:
+    # "../../some/dir/lex" would load files from outside the package (issue 18)
+    if base not in available_languages():
         known = ", ".join(available_languages())
         raise InputError(f"unsupported language {lang!r} (supported: {known})")
     gen = json.loads(gen_path.read_text(encoding="utf-8"))
@@ -280,13 +317,15 @@ def _base_lexicon(base: str) -> Lexicon:
     cues = data.get("cues", {})
     ranges = data.get("ranges", {})
     strong = set(cues.get("strong", ())) | _expand_cues(cues.get("strong_words", []))
+    retired = _retired_heads(base, names, gen["generic"])
+    fallbacks = data.get("fallbacks", {})
     return Lexicon(
         lang=base,
         decimal=gen["decimal"],
         group=gen["group"],
         scales=scales,
         names=names,
-        generic={k: tuple(v) for k, v in gen["generic"].items() if k not in not_currency},
+        generic=_merge_generic(gen["generic"], {**retired, **data.get("generic", {})}, not_currency),
         symbols=symbols,
         codes=codes,
         defaults=dict(data.get("defaults", {})),
@@ -302,7 +341,10 @@ def _base_lexicon(base: str) -> Lexicon:
         not_nouns=frozenset(w.lower() for w in cues.get("not_nouns", ())),
         region_separators=gen.get("regions", {}),
         region_readings=data.get("regions", {}),
-        fallbacks=dict(data.get("fallbacks", {})),
+        fallbacks={k: v for k, v in fallbacks.items() if isinstance(v, str)},
+        yield_to_text=frozenset(fallbacks.get("yield_to_text", ())),
+        retired_heads=frozenset(retired),
+        head_first=bool(data.get("build", {}).get("head_first", False)),
         evidence=_merge_evidence(gen.get("evidence", {}), data.get("evidence", {})),
         detect_words=frozenset(w.lower() for w in data.get("detect", {}).get("words", ())),
         detect_letters=str(data.get("detect", {}).get("letters", "")),

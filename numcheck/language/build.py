@@ -238,6 +238,95 @@ def evidence_words(loc, names: dict[str, str], generic: dict[str, set[str]], sym
     return {c: sorted(w for w in ws if len(w) >= 4) for c, ws in sorted(out.items()) if ws}
 
 
+#: Retired currencies older than this are left out of the eras table: no desk converts them.
+ERAS_SINCE = 1960
+
+#: Words CLDR puts at the head of a retired currency's name that are adjectives or everyday
+#: words, not the currency ("antiguo peso", "ancien franc", "Timor escudo", "corona"):
+#: never read as currency words.
+NOT_HEADS = {"ancien", "antico", "antiguo", "antiguos", "nuevo", "nuevos", "novo", "super", "reajustado",
+             "guineana", "timor", "australia", "corona", "dong", "sols", "sóis", "colon", "colom", "colons",
+             "pond", "cupon", "cupom", "coupon", "coupons", "kupon", "syli", "sylis", "inti", "intis", "intiä",
+             "hwan", "lati", "lats", "lita", "liti", "leva", "zaire", "sucre", "sucres", "novo"}
+
+
+def _day(t) -> str | None:
+    return None if t is None else date(*t).isoformat()
+
+
+def build_eras(langs: list[str] | None = None) -> dict:
+    """When each currency was tender, and the words that name the retired ones, per language.
+
+    CLDR keeps every territory's currency history (FRF in France 1960–2002-02-17, NLG in the
+    Netherlands until 2002-02-28, cruzados in Brazil 1986–1989, the Caribbean guilder only
+    from 2025). With the article's date, a shared word is read as the currency of its day and
+    of the country the text names: "francs" in a 1995 story about France are French francs,
+    "guilders" in 1987 are not the Caribbean guilder. ``retired``: code → [territory, from,
+    to] where it was tender; per language ``heads``: bare word → retired codes, and
+    ``territories``: territory → its CLDR name, and retired code → the qualifier of its own
+    name ("FRF": "french"); ``since``: first day each currency in use was tender."""
+    import babel
+    from babel import Locale
+    from babel.core import get_global
+
+    history = get_global("territory_currencies")
+    active: set[str] = set()
+    since: dict[str, tuple] = {}
+    for terr, rows in history.items():
+        for code, start, end, tender in rows:
+            if tender and end is None:
+                active.add(code)
+                if start and (code not in since or start < since[code]):
+                    since[code] = start
+    tender_at: dict[str, set[tuple]] = {}
+    out: dict = {"generated_from": f"CLDR via babel {babel.__version__}",
+                 "since": {c: _day(d) for c, d in sorted(since.items()) if c not in NOT_MONEY}, "langs": {}}
+    for lang in langs or LANGUAGES:
+        loc = Locale.parse(lang)
+        head_first = bool(build_options(lang).get("head_first", False))
+        display = _plain(loc._data["currency_names"])
+        plurals = _plain(loc._data["currency_names_plural"])
+        territory_names = _plain(loc.territories)
+        heads: dict[str, set[str]] = {}
+        words: dict[str, set[str]] = {}
+        for terr, rows in history.items():
+            if not (len(terr) == 2 and terr.isalpha()):
+                continue
+            for code, start, end, tender in rows:
+                if end is None or not tender or end[0] < ERAS_SINCE or code in active or code in NOT_MONEY:
+                    continue
+                forms = {display.get(code, "")} | set((plurals.get(code) or {}).values())
+                for form in forms:
+                    # "Brazilian Cruzado (1986–1989)": the years are CLDR's, not the name's
+                    key = re.sub(r"\s*\([^)]*\d{4}[^)]*\)", "", form).lower().strip()
+                    if not key or "(" in key:
+                        continue
+                    parts = key.split()
+                    head, rest = (parts[0], parts[1:]) if head_first else (parts[-1], parts[:-1])
+                    if head in NOT_HEADS or len(head) < 4:
+                        continue
+                    heads.setdefault(head, set()).add(code)
+                    tender_at.setdefault(code, set()).add((terr, _day(start), _day(end)))
+                    if rest and len(" ".join(rest)) >= 4:
+                        words.setdefault(code, set()).add(" ".join(rest))  # "french": the currency's own
+                if terr in territory_names:
+                    words.setdefault(terr, set()).add(territory_names[terr].lower())
+        likely = get_global("likely_subtags").get(lang, "")
+        out["langs"][lang] = {
+            # the language's home territory ("de" → DE): where its copy's bare words point
+            # when the text names no country ("Mark" in 1995 German copy is DEM)
+            "home": likely.split("_")[-1] if likely.count("_") >= 1 else "",
+            "heads": {h: sorted(v) for h, v in sorted(heads.items())},
+            "territories": {t: sorted(w for w in ws if len(w) >= 4) for t, ws in sorted(words.items())},
+        }
+    out["retired"] = {c: sorted(list(e) for e in v) for c, v in sorted(tender_at.items())}
+    return out
+
+
+def render_eras() -> str:
+    return json.dumps(build_eras(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 def render(lang: str) -> str:
     return json.dumps(build(lang), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -248,6 +337,10 @@ def main(argv: list[str] | None = None) -> int:
     for lang in langs:
         path = OUT / f"{lang}.json"
         path.write_text(render(lang), encoding="utf-8")
+        print(f"wrote {path}")
+    if not argv:
+        path = OUT / "eras.json"
+        path.write_text(render_eras(), encoding="utf-8")
         print(f"wrote {path}")
     return 0
 

@@ -11,12 +11,12 @@ Each format is a contract (README, "Input and output formats"): change it only c
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Iterable
 
 from .results import DEFAULT_SEVERITY, FileResult, Snippet
-from ..model import Verdict
+from ..errors import one_line
+from ..model import Verdict, strict_json
 
 ORDER = [v.value for v in Verdict]
 STATES = ["suppressed", "baseline"]
@@ -108,26 +108,26 @@ def render_text(results: list[FileResult], *, color: bool = False, carets: bool 
             state = r.status(i)
             if state == "baseline":
                 continue
-            suffix = f" [suppressed: {r.suppressed[i]}]" if state == "suppressed" else ""
+            suffix = one_line(f" [suppressed: {r.suppressed[i]}]") if state == "suppressed" else ""
             verdict = f.verdict.value
-            where = paint("1", f"{r.path}:{f.line}:{f.column}:")
+            where = paint("1", f"{one_line(r.path)}:{f.line}:{f.column}:")
             word = paint("2" if state else _COLORS[verdict], f"{verdict}:")
-            lines.append(f"{where} {word} {f.message}{suffix}")
+            lines.append(f"{where} {word} {one_line(f.message)}{suffix}")
             snip = r.snippets[i] if i < len(r.snippets) else None
             if carets and snip is not None and snip.text.strip():
                 src, caret = caret_lines(snip)
-                lines.append(f"    {src}")
+                lines.append(f"    {one_line(src)}")
                 lines.append(f"    {paint('2' if state else _COLORS[verdict], caret)}")
         if not r.is_record:
             # the report's notes ("language guessed: sv", "no article date: …") end the
             # summary line, so a run with no findings still says how it read the file
             notes = "".join(f"; {n}" for n in r.report.notes)
-            lines.append(f"{r.path}: {_summary_text(summary_counts([r]))}{notes}")
+            lines.append(one_line(f"{r.path}: {_summary_text(summary_counts([r]))}{notes}"))
     for file, rs in archives.items():
         checked = sum(1 for r in rs if r.report is not None)
         bad = len(rs) - checked
         tail = f", {bad} unreadable" if bad else ""
-        lines.append(f"{file}: {_plural(checked, 'article')}{tail}, {_summary_text(summary_counts(rs))}")
+        lines.append(one_line(f"{file}: {_plural(checked, 'article')}{tail}, {_summary_text(summary_counts(rs))}"))
     if len(results) > 1:
         lines.append(summary_line(results))
     return "\n".join(lines) + "\n"
@@ -163,7 +163,7 @@ def render_json(results: list[FileResult], *, severity: dict[str, str] | None = 
             **{k: counts.get(k, 0) for k in ORDER + STATES},
         },
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return strict_json(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 # -- GitHub workflow commands ---------------------------------------------------------------
@@ -207,10 +207,10 @@ def render_github(results: list[FileResult], *, severity: dict[str, str] | None 
                 if snip is not None and snip.end > snip.start:
                     props["endColumn"] = str(snip.end)
                 msg = f.message
-            props["title"] = f"numcheck: {f.verdict.value} {f.kind} conversion"
+            props["title"] = f"numcheck: {f.verdict.value} {f.kind}" + (" conversion" if f.kind in ("money", "unit") else "")
             lines.append(_command(level, props, msg))
     lines.append(summary_line(results) if len(results) != 1 or results[0].report is None else
-                 f"{results[0].path}: {_summary_text(summary_counts(results))}")
+                 one_line(f"{results[0].path}: {_summary_text(summary_counts(results))}"))
     return "\n".join(lines) + "\n"
 
 
@@ -221,5 +221,5 @@ def _command(level: str, props: dict[str, str], message: str) -> str:
 
 __all__ = [
     "render_text", "render_json", "render_github", "summary_counts", "summary_line", "severity_of",
-    "github_escape_data", "github_escape_property", "caret_lines",
+    "github_escape_data", "github_escape_property", "caret_lines", "one_line",
 ]

@@ -12,13 +12,12 @@ the article id and the position inside its text in the message. Unreadable files
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from urllib.parse import quote
 
 from .results import FileResult
-from ..model import Verdict
+from ..model import Verdict, strict_json
 from .report import severity_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -134,7 +133,7 @@ def to_sarif(results: list[FileResult], *, severity: dict[str, str] | None = Non
 
 
 def render_sarif(results: list[FileResult], *, severity: dict[str, str] | None = None) -> str:
-    return json.dumps(to_sarif(results, severity=severity), ensure_ascii=False, indent=2) + "\n"
+    return strict_json(to_sarif(results, severity=severity), ensure_ascii=False, indent=2) + "\n"
 
 
 __all__ = ["render_sarif", "to_sarif", "artifact_uri"]

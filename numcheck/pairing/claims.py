@@ -19,6 +19,11 @@ from ..model import Claim, Mention
 #: "a $275 million package (about 3 billion kronor)": up to three plain words (the noun the
 #: amount qualifies) may stand before the cue.
 _NOUN_GAP = re.compile(r"^((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)\s*(.*)$", re.S)
+#: Punctuation that sets a second amount in apposition: "40 miljoner dollar, cirka 420
+#: miljoner kronor, till bygget", "$100 million -- about €92 million", "…; about …". It
+#: states an equivalent only when the second amount carries a hedge (a bare comma joins
+#: lists: "$5m, €7m and ¥9m"); the currencies must differ, as for every claim.
+_APPOSITION = frozenset({",", ";", "–", ", –", ",–", "(", ", ("})
 
 
 def _same_unit(a: Mention, b: Mention) -> bool:
@@ -54,13 +59,32 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
     if len(raw) > 60 or "\n" in raw.strip(" \t"):
         return None
     gap = normalize_gap(raw)
-    if _per_unit(lex, text, first) != _per_unit(lex, text, second):
-        return None  # "£2,360 per tonne … $1.72 per lb": a price per different units
+    per_a, per_b = _per_unit(lex, text, first), _per_unit(lex, text, second)
+    bare = _PER_PHRASE.sub("", gap, count=1) if per_a is not None else gap
+    if per_a != per_b and not (per_b is None and (_explicit_cue(lex, gap) or bare in ("(", "[") and second.hedge is not None)):
+        # "£2,360 per tonne … $1.72 per lb": a price per different units. A price whose
+        # equivalent is stated outright keeps its unit ("883 stg per tonne, equivalent to
+        # 1,417 dlrs", "1,000 ringgit per tonne (about 250 stg)"); "195 rand or 94 dlrs a
+        # month" does not pair.
+        return None
     if lex.either and preceded_by(text, first.hedge_start if first.hedge_start is not None else first.start, lex.either):
         return None  # "either 182.50 marks or 149.50 yen": alternatives
-    claim = _cue_claim(lex, first, second, raw, gap)
+    if per_a is not None and per_b is None:
+        gap = _PER_PHRASE.sub("", gap, count=1)  # "per tonne, equivalent to" → ", equivalent to"
+    if gap == "–" and second.hedge is None and not _closes(text, second.end):
+        return None  # "24.3 billion punts -- 10,000 dlrs for every man": a dash that runs on
+    claim = _cue_claim(lex, first, second, raw, gap, _closes(text, second.end))
     if claim is not None:
         return claim
+    if gap in _APPOSITION and second.hedge is not None and second.hedge_start is not None and _closes(text, second.end):
+        return Claim(source=first, target=second, cue=raw, strength="strong")
+    if gap == ";" and _in_one_bracket(text, first.start, second.end):
+        # "(150 million km; 93 million miles)": equivalents listed in one bracket
+        return Claim(source=first, target=second, cue=raw, strength="strong")
+    if gap == "," and second.hedge is None and _shared_per(lex, text, second.end):
+        # "a fix of 418.50 dlrs, 258.653 stg, an ounce": one price in two currencies; a
+        # bare comma, so the pairing stays uncertain
+        return Claim(source=first, target=second, cue=raw, strength="weak")
     m = _NOUN_GAP.match(gap)
     if m and m.group(2) and m.group(1).split()[0] not in _stop_words(lex):
         rest = m.group(2)
@@ -71,6 +95,37 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
             strength = "strong" if second.hedge is not None else "weak"
             return Claim(source=first, target=second, cue=raw, strength=strength)
     return None
+
+
+_CLOSE = re.compile(r"[ \t\u00a0\u202f]*(?:[,.;:)\]–—-]|\n|$)")
+
+
+_OPEN = {"(": ")", "[": "]"}
+
+
+def _in_one_bracket(text: str, start: int, end: int) -> bool:
+    """Do ``start`` and ``end`` lie in one bracket, opened before start (in the same
+    sentence) and closed right after end?"""
+    before = text[max(0, start - 80):start]
+    i = max(before.rfind("("), before.rfind("["))
+    if i < 0 or any(c in before[i + 1:] for c in ").]") and not re.search(r"\d\.\d", before[i + 1:]):
+        return False
+    close = _OPEN[before[i]]
+    return re.match(rf"[ \t\u00a0\u202f]*\{close}", text[end:end + 4]) is not None
+
+
+def _shared_per(lex: Lexicon, text: str, end: int) -> bool:
+    """ "…, an ounce": a per-unit phrase after a comma that closes a pair of amounts."""
+    per = lex.per
+    m = re.match(r",[ \t\u00a0]*([^\W\d_]+)[ \t\u00a0]+[^\W\d_]+", text[end:end + 30])
+    return bool(per and m and m.group(1).lower() in per and m.group(1) != "/")
+
+
+def _closes(text: str, end: int) -> bool:
+    """Does the apposition close right after the second amount (a comma, a full stop, a
+    dash, a bracket, the end)? "31.5 mln Australian dlrs, some seven mln stg above book
+    value" runs on: the second amount is a difference, not an equivalent."""
+    return _CLOSE.match(text, end) is not None
 
 
 _WORD_AFTER = re.compile(r"[ \t\u00a0]*(/|[^\W\d_]+)[ \t\u00a0]*([^\W\d_]+)?")
@@ -93,15 +148,55 @@ def _stop_words(lex: Lexicon) -> frozenset[str]:
     return lex.not_nouns
 
 
-def _cue_claim(lex: Lexicon, first: Mention, second: Mention, raw: str, gap: str) -> Claim | None:
+_LEAD = re.compile(r"^[–,;(]\s*")
+_PER_PHRASE = re.compile(r"^(?:[^\W\d_]+|/)\s*[^\W\d_]+\s*")
+
+
+def _explicit_cue(lex: Lexicon, gap: str) -> bool:
+    """A strong cue made of words ("equivalent to", "motsvarande"), not punctuation alone.
+    The gap is read after a per-unit phrase too: "per tonne, equivalent to"."""
+    rest = _PER_PHRASE.sub("", gap, count=1) if not gap.startswith((",", "(", "–", ";")) else gap
+    return rest in lex.cues_strong and any(c.isalpha() for c in rest) and rest not in lex.cues_weak_without_hedge
+
+
+def _cue_claim(lex: Lexicon, first: Mention, second: Mention, raw: str, gap: str, closes: bool = False) -> Claim | None:
+    if gap not in lex.cues_strong and gap not in lex.cues_reverse and gap not in lex.cues_weak_without_hedge:
+        # "-- the equivalent of about", "; equivalent to": a word cue after a dash, comma,
+        # semicolon or bracket is the same cue
+        bare = _LEAD.sub("", gap)
+        if bare != gap and any(c.isalpha() for c in bare) and (bare in lex.cues_strong or bare in lex.cues_reverse):
+            gap = bare
     if gap in lex.cues_reverse:
         return Claim(source=second, target=first, cue=raw, strength="strong")
     if gap in lex.cues_weak_without_hedge:
-        strength = "strong" if second.hedge is not None else "weak"
+        # ", or 310 mln dlrs," / ", eller 476 miljarder kronor.": set off by commas and
+        # closed right after, the second amount is an apposition (the wire's way to state a
+        # conversion); "$5, or €10 for members" runs on and stays uncertain
+        apposed = closes and gap.startswith(",") and any(c.isalpha() for c in gap)
+        strength = "strong" if second.hedge is not None or apposed else "weak"
         return Claim(source=first, target=second, cue=raw, strength=strength)
     if gap in lex.cues_strong:
         return Claim(source=first, target=second, cue=raw, strength="strong")
     return None
+
+
+def _in_same_brackets(prev: Claim, b: Mention, text: str) -> Claim | None:
+    """ "€50,000 (£43,000; US$54,000)": a further equivalent in the parenthesis that holds
+    the first one, after a semicolon or a comma (as a claim of ``prev.target`` → ``b``; the
+    caller pairs ``b`` with the original source)."""
+    a = prev.target
+    if not prev.cue.strip().endswith(("(", "[")) or b.kind != a.kind or _same_unit(prev.source, b):
+        return None
+    raw = text[a.end:b.hedge_start if b.hedge_start is not None else b.start]
+    if normalize_gap(raw) not in (";", ","):
+        return None
+    # the bracket is still open at b, and closes after it
+    if _CLOSE_BRACKET.match(text, b.end) is None:
+        return None
+    return Claim(source=a, target=b, cue=raw, strength="strong")
+
+
+_CLOSE_BRACKET = re.compile(r"[ \t\u00a0\u202f]*[;,)\]]")
 
 
 def find_claims(text: str, mentions: list[Mention], *, lang: str = "en") -> list[Claim]:
@@ -117,7 +212,7 @@ def find_claims(text: str, mentions: list[Mention], *, lang: str = "en") -> list
             # "X (Y, or Z)": Z is another equivalent of X, not of Y.
             prev = claims[-1] if claims else None
             if prev is not None and prev.target is a:
-                c = _pair(lex, a, b, text)
+                c = _pair(lex, a, b, text) or _in_same_brackets(prev, b, text)
                 if c is not None and c.source is a:
                     claims.append(Claim(source=prev.source, target=b, cue=c.cue, strength=c.strength))
                     used.add(i + 1)

@@ -145,6 +145,21 @@ def get_provider(spec: str, config: "RateSettings | Config | None" = None) -> Ra
         return p
 
 
+def check_rates_argument(rates: object) -> list:
+    """The ``rates=`` argument as a list of names and providers, or InputError naming what
+    was passed instead (``rates=5`` is no TypeError from deep inside)."""
+    what = "rates must be a provider name such as 'ecb', a RateProvider or a list of them"
+    if isinstance(rates, (str, RateProvider)):
+        return [rates]
+    if not isinstance(rates, Iterable) or isinstance(rates, (bytes, dict)):
+        raise InputError(f"{what}, not {type(rates).__name__} {rates!r:.60}")
+    rates = list(rates)
+    for r in rates:
+        if not isinstance(r, (str, RateProvider)):
+            raise InputError(f"{what}, not {type(r).__name__} {r!r:.60} in the list")
+    return rates
+
+
 def resolve(rates: RateProvider | str | Iterable[str | RateProvider] | None, config: "RateSettings | Config | None" = None) -> RateProvider:
     """Turn the ``rates=`` argument of :func:`numcheck.check` into one provider.
 
@@ -160,7 +175,7 @@ def resolve(rates: RateProvider | str | Iterable[str | RateProvider] | None, con
         return rates
     if isinstance(rates, str):
         rates = [s for s in rates.split(",") if s.strip()] or ["ecb"]
-    items = [get_provider(r, config) if isinstance(r, str) else r for r in rates]
+    items = [get_provider(r, config) if isinstance(r, str) else r for r in check_rates_argument(rates)]
     if not items:
         raise InputError("rate provider chain is empty")
     return EuroEras(items[0] if len(items) == 1 else ChainProvider(items))

@@ -9,14 +9,17 @@ actually published, and whether a currency was quoted on that day at all.
 from __future__ import annotations
 
 import bisect
+import math
 import os
+import re
 import threading
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ...errors import InputError, RateUnavailable
-from ...model import Rate
+from ...model import ArticleYear, Rate
 
 DEFAULT_MAX_AGE_DAYS = 30
 
@@ -42,17 +45,29 @@ def read_history_text(path: str | os.PathLike) -> str:
                 names = [n for n in zf.namelist() if n.lower().endswith(".csv")]
                 if not names:
                     raise InputError(f"{path}: the zip holds no .csv file")
+                # the size the zip declares, checked before a byte is inflated: a 97 KB
+                # zip bomb otherwise costs seconds and gigabytes before it is refused
+                size = zf.getinfo(names[0]).file_size
+                if size > MAX_HISTORY_BYTES:
+                    raise InputError(f"{path}: {names[0]} would unpack to {size:,} bytes, more than an ECB history "
+                                     f"({MAX_HISTORY_BYTES:,} at most)")
                 return zf.read(names[0]).decode("utf-8-sig")
         if path.suffix.lower() == ".zip":
             raise InputError(f"{path}: not a valid zip file")
+        size = path.stat().st_size
+        if size > MAX_HISTORY_BYTES:
+            raise InputError(f"{path}: {size:,} bytes, more than an ECB history ({MAX_HISTORY_BYTES:,} at most)")
         return path.read_text(encoding="utf-8-sig")
     except (OSError, zipfile.BadZipFile, UnicodeDecodeError, EOFError) as e:
         why = e.strerror if isinstance(e, OSError) and e.strerror else e
         raise InputError(f"{path}: cannot read ECB history: {why}") from None
 
 
-#: Bumped when the pickled form of a parsed history changes.
-_CACHE_FORMAT = 1
+#: The largest ECB history read: the ECB's own file is 2 MB after 27 years of 42 columns.
+MAX_HISTORY_BYTES = 64 * 1024 * 1024
+
+#: Bumped when the cached form of a parsed history changes.
+_CACHE_FORMAT = 2
 
 
 class ECBHistory:
@@ -65,8 +80,10 @@ class ECBHistory:
         self.first = days[0]
         self.last = days[-1]
         self._rows = rows  # raw cells, oldest day first; a column is parsed when first asked for
+        self.header = list(codes)  # the header's cells after "Date", as written
         self._col_index = {c: i for i, c in enumerate(codes) if len(c) == 3 and c.isalpha()}
         self._cols: dict[str, list[float | None]] = {"EUR": [1.0] * len(days)}
+        self._packed: dict[str, Any] = {}  # code → array of float64 from the cache, NaN: none
 
     @property
     def codes(self) -> frozenset[str]:
@@ -75,6 +92,8 @@ class ECBHistory:
     def column(self, code: str) -> list[float | None] | None:
         """Units of ``code`` per euro on each day (None where not published), parsed lazily."""
         col = self._cols.get(code)
+        if col is None and code in self._packed:
+            col = self._cols[code] = [None if not v > 0 else v for v in self._packed.pop(code)]
         if col is None:
             i = self._col_index.get(code)
             if i is None:
@@ -112,12 +131,15 @@ class ECBHistory:
         """The history of ``path``, through a parsed copy in the user cache directory.
 
         Unzipping and splitting 7,000 rows × 40 currencies is most of a one-paragraph CLI
-        check's time; the parsed columns are pickled once per file (keyed by its path, size
-        and modification time) and read back in a few milliseconds. A missing, stale or
-        unreadable cache is rebuilt; one that cannot be written is simply not used.
+        check's time; the parsed columns are written once per file (keyed by its path, size
+        and modification time) and read back in a few milliseconds. The copy is data, never
+        code (it was a pickle, and a planted cache file ran code: issue 18): a JSON header
+        naming the source file's SHA-256, then the days and one column of float64 per
+        currency (NaN: not published), with the SHA-256 of those bytes. A copy whose
+        checksums do not match the source and itself is rebuilt; one that cannot be written
+        is simply not used.
         """
         import hashlib
-        import pickle
 
         from ...settings import cache_dir
 
@@ -125,28 +147,74 @@ class ECBHistory:
         try:
             st = p.stat()
             key = hashlib.sha256(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}|{_CACHE_FORMAT}".encode()).hexdigest()[:24]
-            cached = cache_dir() / "ecb" / f"history-{key}.pickle"
+            cached = cache_dir() / "ecb" / f"history-{key}.bin"
+            source_sum = hashlib.sha256(p.read_bytes()).hexdigest()
         except OSError:
             return cls.from_path(path)
         try:
-            with cached.open("rb") as f:
-                days, cols, origin = pickle.load(f)
-            h = cls(days, [], [], origin)
-            h._cols = cols
-            h._col_index = {c: -1 for c in cols if c != "EUR"}
-            return h
-        except Exception:  # no cache yet, or an unreadable one: parse the file
+            return cls._read_cache(cached, source_sum)
+        except (OSError, ValueError, KeyError, TypeError):  # no cache yet, or a damaged or foreign one
             pass
         h = cls.from_path(path)
         h.validate()
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as f:
-                pickle.dump((h.days, h._cols, h.origin), f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.write_bytes(h._cache_bytes(source_sum))
             os.replace(tmp, cached)
         except OSError:  # a read-only home: work without the cache
             pass
+        return h
+
+    def _cache_bytes(self, source_sum: str) -> bytes:
+        import hashlib
+        import json
+        import sys
+        from array import array
+
+        codes = sorted(c for c in self._col_index)
+        payload = array("i", (d.toordinal() for d in self.days)).tobytes() + b"".join(
+            array("d", (math.nan if v is None else v for v in self.column(c))).tobytes() for c in codes
+        )
+        head = {
+            "format": _CACHE_FORMAT, "byteorder": sys.byteorder, "source_sha256": source_sum,
+            "payload_sha256": hashlib.sha256(payload).hexdigest(), "origin": self.origin,
+            "days": len(self.days), "codes": codes,
+        }
+        return json.dumps(head).encode("utf-8") + b"\n" + payload
+
+    @classmethod
+    def _read_cache(cls, cached: Path, source_sum: str) -> "ECBHistory":
+        """A history from its cache file; ValueError unless every checksum matches."""
+        import hashlib
+        import sys
+        from array import array
+
+        from ... import jsonfile
+
+        raw = cached.read_bytes()
+        cut = raw.find(b"\n", 0, 65536)
+        if cut < 0:
+            raise ValueError("no cache header")
+        head = jsonfile.loads(raw[:cut].decode("utf-8"))
+        if head["format"] != _CACHE_FORMAT or head["byteorder"] != sys.byteorder:
+            raise ValueError("another cache format")
+        if head["source_sha256"] != source_sum:
+            raise ValueError("the cache is of another file")
+        payload = raw[cut + 1:]
+        if hashlib.sha256(payload).hexdigest() != head["payload_sha256"]:
+            raise ValueError("damaged cache")
+        n, codes = int(head["days"]), [str(c) for c in head["codes"]]
+        if n < 1 or len(payload) != 4 * n + 8 * n * len(codes):
+            raise ValueError("damaged cache")
+        days = [date.fromordinal(o) for o in array("i", payload[: 4 * n])]
+        if any(a >= b for a, b in zip(days, days[1:])):
+            raise ValueError("damaged cache")
+        h = cls(days, [], [], str(head["origin"]))
+        h._col_index = {c: -1 for c in codes if c != "EUR"}
+        for k, c in enumerate(codes):
+            off = 4 * n + 8 * n * k
+            h._packed[c] = array("d", payload[off: off + 8 * n])
         return h
 
     @classmethod
@@ -284,14 +352,18 @@ class ECBProvider:
         return None
 
 
-def parse_date(value: str | date | None) -> date | None:
-    """An ISO date (or a date) → date; a clear InputError otherwise."""
+def parse_date(value: str | int | date | None) -> date | None:
+    """An ISO date (or a date) → date; a year alone ("2012", 2012) → :class:`ArticleYear`,
+    judged with the range of that year's rates; a clear InputError otherwise."""
     if value is None or isinstance(value, date):
         return value
+    s = str(value).strip()
+    if re.fullmatch(r"\d{4}", s) and not isinstance(value, bool):
+        return ArticleYear(int(s))
     try:
-        return date.fromisoformat(str(value).strip())
+        return date.fromisoformat(s)
     except ValueError:
-        raise InputError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+        raise InputError(f"invalid date {value!r}: expected YYYY-MM-DD or a year (YYYY)") from None
 
 
 __all__ = ["ECBProvider", "ECBHistory", "bundled_history_path", "parse_date"]

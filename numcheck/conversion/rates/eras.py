@@ -29,6 +29,7 @@ class LegacyCurrency:
     name: str
     per_euro: float  # units of the legacy currency per euro, fixed
     adopted: date  # first day it is converted at the fixed rate
+    peg: bool = False  # a currency of its own pegged to the euro (the CFA francs), not replaced by it
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +37,7 @@ def legacy_currencies() -> dict[str, LegacyCurrency]:
     raw = tomllib.loads(resources.files(__package__).joinpath("data/euro_legacy.toml").read_text(encoding="utf-8"))
     out = {}
     for code, row in raw.items():
-        out[code] = LegacyCurrency(code, row["name"], float(row["rate"]), row["adopted"])
+        out[code] = LegacyCurrency(code, row["name"], float(row["rate"]), row["adopted"], bool(row.get("peg", False)))
     return out
 
 
@@ -78,7 +79,7 @@ class EuroEras:
         if fb is None and fq is None:
             return self.inner.rate(base, quote, day)
         notes = [
-            f"{lc.code} converted at its irrevocable euro rate, {_fmt(lc.per_euro)} {lc.code}/EUR since {lc.adopted}"
+            f"{lc.code} converted at its {'fixed euro peg' if lc.peg else 'irrevocable euro rate'}, {_fmt(lc.per_euro)} {lc.code}/EUR since {lc.adopted}"
             for lc in (fb, fq)
             if lc is not None
         ]

@@ -39,6 +39,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ...settings import DEFAULT_LIVE_URL, cache_dir
+from ... import jsonfile
 from ...errors import RateUnavailable
 from ...model import Rate
 
@@ -57,6 +58,36 @@ class _Unavailable(Exception):
     def __init__(self, why: str, source_down: bool = False):
         super().__init__(why)
         self.source_down = source_down
+
+
+class _Deadline(Exception):
+    """The request took longer than the timeout in all."""
+
+
+def _within(timeout: float | None, fn):
+    """``fn()``, or _Deadline once ``timeout`` seconds have passed in all. requests' timeout
+    bounds each socket read, so a server that sends a byte a second held a check for minutes
+    with ``live_timeout = 2`` (issue 18); the request runs in a daemon thread instead, and
+    one that outlives its deadline is abandoned (the source is then marked down, so no
+    second request follows it for RETRY_AFTER_S)."""
+    if not timeout or timeout <= 0:
+        return fn()
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as e:  # handed to the caller's thread as it is
+            box["error"] = e
+
+    t = threading.Thread(target=run, name="numcheck-live-request", daemon=True)
+    t.start()
+    t.join(timeout)
+    if t.is_alive():
+        raise _Deadline()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 def _forex():
@@ -137,10 +168,14 @@ class LiveProvider:
 
             def fetch(self, base: str, day: date | None) -> Any:
                 date_str = self._get_date_string(day)
-                response = session.get(self._source_url() + date_str, params={"base": base, "rtype": "fpy"}, timeout=timeout)
-                if response.status_code != 200:
-                    raise conv.RatesNotAvailableError(f"Currency Rates Source Not Ready (HTTP {response.status_code})")
-                return response.json()
+
+                def get() -> Any:
+                    response = session.get(self._source_url() + date_str, params={"base": base, "rtype": "fpy"}, timeout=timeout)
+                    if response.status_code != 200:
+                        raise conv.RatesNotAvailableError(f"Currency Rates Source Not Ready (HTTP {response.status_code})")
+                    return response.json()
+
+                return _within(timeout, get)
 
         return conv, Source()
 
@@ -160,7 +195,7 @@ class LiveProvider:
             payload = source.fetch(base, day)
         except conv.RatesNotAvailableError as e:
             raise _Unavailable(f"the source is not ready: {e}") from None
-        except requests.Timeout:
+        except (requests.Timeout, _Deadline):
             raise _Unavailable(f"no answer within {self.timeout:g} s", source_down=True) from None
         except requests.ConnectionError as e:
             raise _Unavailable(f"cannot connect ({type(e).__name__})", source_down=True) from None
@@ -209,7 +244,7 @@ class LiveProvider:
         if path is None:
             return None
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = jsonfile.loads(path.read_text(encoding="utf-8"))
             return self._validate(data, base, day)  # a damaged cache entry is refetched
         except (OSError, ValueError, _Unavailable):
             return None

@@ -17,11 +17,12 @@ import os
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
 from ...settings import data_dir
+from ... import jsonfile
 from ...errors import InputError, RateUnavailable
 from .ecb import ECBHistory, bundled_history_path, read_history_text
 
@@ -101,7 +102,7 @@ def installed_history() -> HistoryFile | None:
     if not p.is_file():
         return None
     try:
-        meta = json.loads((d / META_NAME).read_text(encoding="utf-8"))
+        meta = jsonfile.loads((d / META_NAME).read_text(encoding="utf-8"))
         if meta.get("size") != p.stat().st_size:
             raise ValueError("metadata does not describe this file")
         return HistoryFile(p, date.fromisoformat(meta["first"]), date.fromisoformat(meta["last"]), meta["origin"])
@@ -144,6 +145,7 @@ def install_history(source: str | os.PathLike, *, force: bool = False) -> tuple[
     history.validate()  # every rate parsed now: a bad file is rejected before anything changes
     if len(history.codes) < 2:
         raise InputError(f"{source}: no currency columns: not an ECB history")
+    check_history(history, _previous_history(), _today())
     previous = installed_history()
     if previous is not None and history.last < previous.last and not force:
         raise InputError(
@@ -179,6 +181,71 @@ def install_history(source: str | os.PathLike, *, force: bool = False) -> tuple[
     except OSError as e:
         raise InputError(f"{d}: cannot install the ECB history: {e.strerror or e}") from None
     return HistoryFile(target, history.first, history.last, origin), previous
+
+
+#: How far one published rate may be from the one before it (in this file, or in the
+#: history in use on the same day) before it is taken for a typing error: the ECB's largest
+#: move since 1999 is ×2.3 (ISK, back in 2018 after ten years unquoted); a decimal point
+#: in the wrong place is ×10.
+MAX_RATE_JUMP = 5.0
+
+
+def _today() -> date:
+    return date.today()
+
+
+def _previous_history() -> ECBHistory | None:
+    """The history the ``ecb`` provider reads now, parsed, to compare a new file with."""
+    try:
+        return ECBHistory.load(default_history().path)  # validated, and cached once parsed
+    except (InputError, RateUnavailable):
+        return None  # nothing usable installed or bundled: the file is checked on its own
+
+
+def check_history(h: ECBHistory, previous: ECBHistory | None, today: date) -> None:
+    """Refuse an ECB history that parses but would give wrong rates (issue 18): a day after
+    today (a mistyped 2099 would make every later article's day a "holiday"), a column named
+    twice or not a currency code, a row with more or fewer cells than the header, a rate
+    outside any currency's range, or one ×5 away from the rate before it or from the rate
+    the history in use gives for the same day."""
+    from .table import RATE_MAX, RATE_MIN
+
+    where = h.origin
+    lines = h._lines or [0] * len(h.days)
+    if h.last > today + timedelta(days=1):  # a day of slack for time zones
+        k = h.days.index(h.last)
+        raise InputError(f"{where}:{lines[k]}: the day {h.last} is after today ({today}); a mistyped date?")
+    header = h.header[:-1] if h.header and not h.header[-1] else h.header  # the ECB ends rows with ","
+    seen: set[str] = set()
+    for i, code in enumerate(header, start=2):
+        if not (len(code) == 3 and code.isascii() and code.isalpha() and code.isupper()):
+            raise InputError(f"{where}:1: column {i} is {code!r:.40}, not a currency code such as USD")
+        if code in seen:
+            raise InputError(f"{where}:1: the column {code} is named twice")
+        seen.add(code)
+    for k, row in enumerate(h._rows):
+        if len(row) != len(h.header):
+            raise InputError(f"{where}:{lines[k]}: {len(row) + 1} cells, but the header has {len(h.header) + 1}")
+    prev_days = {d: i for i, d in enumerate(previous.days)} if previous is not None else {}
+    for code in sorted(seen):
+        col = h.column(code) or []
+        old = previous.column(code) if previous is not None else None
+        last: float | None = None
+        for k, v in enumerate(col):
+            if v is None:
+                continue
+            day = h.days[k]
+            if not RATE_MIN <= v <= RATE_MAX:
+                raise InputError(f"{where}:{lines[k]}: {code} on {day}: rate {v:g} is out of range")
+            if last is not None and max(v / last, last / v) > MAX_RATE_JUMP:
+                raise InputError(f"{where}:{lines[k]}: {code} on {day}: {v:g} after {last:g} the day before; a typing error?")
+            j = prev_days.get(day)
+            ref = old[j] if old is not None and j is not None else None
+            if ref is None and last is None and old is not None and 0 < (day - previous.last).days <= 31:
+                ref = old[-1]  # a file of new days only: its first rate against the last in use
+            if ref is not None and max(v / ref, ref / v) > MAX_RATE_JUMP:
+                raise InputError(f"{where}:{lines[k]}: {code} on {day}: {v:g}, but the history in use has {ref:g} for that day")
+            last = v
 
 
 def _write_zip(f, text: str) -> None:

@@ -29,8 +29,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
+from ... import jsonfile
 from ...errors import InputError, RateUnavailable
 from ...model import Rate
+
+#: The rates a table may give: far beyond any currency pair (a hyperinflated currency
+#: against gold is within 10^12), and narrow enough that 1/rate and an amount times the
+#: rate stay finite numbers.
+RATE_MIN, RATE_MAX = 1e-15, 1e15
 
 COLUMNS = ("date", "start", "end", "base", "quote", "rate", "note")
 
@@ -97,6 +103,9 @@ def _rate(value: Any) -> float:
         raise _RowError(f"invalid rate {value!r}")
     if f <= 0:
         raise _RowError(f"rate must be positive, got {value!r}")
+    if not RATE_MIN <= f <= RATE_MAX:
+        # 1e308 or 1e-310: its inverse (or a conversion with it) is no finite number
+        raise _RowError(f"rate {value!r} is out of range (expected {RATE_MIN:g} to {RATE_MAX:g})")
     return f
 
 
@@ -169,8 +178,10 @@ def _json_items(text: str) -> Iterator[tuple[int, Any]]:
     """The items of the rates array, each with the line it starts on (json.loads keeps no
     positions, so the array is walked with raw_decode)."""
     try:
-        data = json.loads(text)
+        data = jsonfile.loads(text)
     except json.JSONDecodeError as e:
+        raise _FileError(e.lineno, f"invalid JSON: {e.msg}") from None
+    except jsonfile.JSONShapeError as e:
         raise _FileError(e.lineno, f"invalid JSON: {e.msg}") from None
     dec = json.JSONDecoder()
 

@@ -7,6 +7,7 @@ Nothing here imports pint: the scanner needs only words, pint names and dimensio
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,8 @@ def _tuple(v: Any) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=None)
 def get_vocabulary(lang: str | None = "en") -> Vocabulary:
     base, region = split_lang(lang)
+    if not re.fullmatch(r"[a-z]{2,3}", base):  # a tag, never a path ("../../x": issue 18)
+        raise InputError(f"unsupported language {lang!r}")
     c = common()
     path = DATA / f"{base}.toml"
     data = _load(path) if path.exists() else {}
