@@ -27,8 +27,9 @@ _SP = r"[ \u00a0\u202f]"  # space, no-break space, narrow no-break space
 _SPACES = frozenset(" \u00a0\u202f")
 _DIGIT_RUN = re.compile(r"(?<![\d.,])\d+")  # where a figure can start
 #: How far before its currency a money mention can start (figure, scale word, range, linking
-#: and country words: "between 1,250 and 1,500 million Canadian dollars" is 52), and after.
-MONEY_REACH_BEFORE = 160
+#: and country words: "between 1,250 and 1,500 million Canadian dollars" is 52; a range of two
+#: number phrases at the full pattern's bound of 20 words each is longer, and hostile), and after.
+MONEY_REACH_BEFORE = 400
 MONEY_REACH_AFTER = 60
 
 
@@ -164,6 +165,13 @@ def _symbol_alt(symbols: Iterable[str]) -> str:
     return "|".join(parts) or "(?!)"
 
 
+def _currency_words(lex: Lexicon) -> list[str]:
+    """The currency words read after a figure: CLDR names, generic words ("dollars"), the
+    bare words read by default or by region, scaled words ("mkr")."""
+    bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
+    return list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names)
+
+
 @functools.lru_cache(maxsize=None)
 def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     lex = get_lexicon(lang)
@@ -180,8 +188,7 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     mcode = rf"(?<![^\W\d_])M(?:{codes})(?![^\W\d_])"
     codes_dollar = _alt([c + "$" for c in lex.codes] + [c.lower() + "$" for c in lex.codes])
     pre = rf"(?:{mcode}|(?<![^\W\d_])(?:{codes_dollar})|(?<![^\W\d_])(?:{codes})|{symbols})"
-    bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
-    names = _alt(list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names))
+    names = _alt(_currency_words(lex))
     # "$CAD", "$ CAD" (French copy): a "$" followed by an ISO code names that dollar
     # Symbols before names: "3 mia. kr., svarende til" ends with the Danish symbol "kr.";
     # the word boundary after the group sends "kronor" on to the names.
@@ -229,8 +236,7 @@ def money_anchors(lang: str) -> tuple[tuple[re.Pattern, bool], ...]:
     that the regex engine scans fast: the words (lower case, on the lower-cased text, at a
     word start) and the signs ("$", "€", "₹"), found by the engine's first-character scan."""
     lex = get_lexicon(lang)
-    bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
-    surfaces = list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names) + list(lex.codes) + list(lex.symbols)
+    surfaces = _currency_words(lex) + list(lex.codes) + list(lex.symbols)
     words = {w.lower() for w in surfaces if w[:1].isalpha()} | {"m" + c.lower() for c in lex.codes}  # "MUSD 30"
     signs = {w[0] for w in surfaces if w and not w[:1].isalpha()}
     anchors = [(re.compile(rf"(?<![^\W\d_])(?:{_alt(words)})(?![^\W\d_])"), True)] if words else []

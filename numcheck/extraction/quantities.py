@@ -30,9 +30,10 @@ _VULGAR_DENOMINATORS = {"½": 2, "¼": 4, "¾": 4, "⅓": 3, "⅔": 3, "⅛": 8,
 _VULGAR = "".join(_VULGAR_VALUES)
 
 
-#: How far before its unit a quantity can start ("between two hundred and fifty and three
-#: hundred square kilometres"), and how far after the unit's first letter the filter looks.
-QUANTITY_REACH_BEFORE = 160
+#: How far before its unit a quantity can start ("two hundred and fifty to three hundred
+#: square kilometres" is 45; the number words' own bound is 20 words), and how far after the
+#: anchor's end the full pattern may still need to look.
+QUANTITY_REACH_BEFORE = 400
 QUANTITY_REACH_AFTER = 60
 
 _WS = r"\s"  # a space in a unit surface: \s, not a class, compiles far faster
