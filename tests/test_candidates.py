@@ -35,6 +35,7 @@ def _unfiltered(monkeypatch):
 
 @pytest.mark.parametrize("lang,text", TEXTS)
 def test_filter_finds_what_the_whole_text_scan_finds(monkeypatch, lang, text):
+    monkeypatch.setattr(candidates, "FILTER_FROM", 0)  # short texts are scanned whole otherwise
     filtered = (get_scanner(lang).scan(text), get_quantity_scanner(lang).scan(text))
     _unfiltered(monkeypatch)
     whole = (get_scanner(lang).scan(text), get_quantity_scanner(lang).scan(text))
@@ -42,8 +43,9 @@ def test_filter_finds_what_the_whole_text_scan_finds(monkeypatch, lang, text):
     assert whole[0] or whole[1]  # the texts do hold amounts: the comparison is not vacuous
 
 
-def test_windows_merge_and_follow_a_long_figure_back():
-    anchor = ((re.compile(r"kronor"), False),)
+def test_windows_merge_and_follow_a_long_figure_back(monkeypatch):
+    monkeypatch.setattr(candidates, "FILTER_FROM", 0)
+    anchor = lambda: ((re.compile(r"kronor"), False),)  # noqa: E731
     text = "a " * 50 + "1 000 000 000 000 kronor" + " b" * 50 + " 5 kronor"
     spans = candidates.windows(text, anchor, 5, 3)
     assert text.index("1 000") - 1 <= spans[0][0] <= text.index("1 000")  # not 5 characters before "kronor"
@@ -57,3 +59,9 @@ def test_a_match_cut_by_the_span_edge_is_taken_on_the_whole_text():
     # the first span ends inside "kmh": searched alone, "5 km" would match there
     m, k = candidates.search_in(pattern, text, [(0, 7), (14, len(text))], 0)
     assert m is not None and m.start() == 14
+
+
+def test_a_short_text_is_scanned_whole_without_compiling_the_filter():
+    compiled = []
+    spans = candidates.windows("5 km", lambda: compiled.append(1) or (), 10, 10)
+    assert spans == [(0, 4)] and not compiled

@@ -311,7 +311,7 @@ class MoneyScanner:
         self._scale_words = frozenset(k.lower() for k in self.lex.scales)
         self._pre_last_chars = frozenset(s[-1] for s in list(self.lex.symbols) + list(self.lex.codes) if s)
         self.pattern, self.hedge_pattern, self.word_pattern, self.pre_before = _money_regex(lang)
-        self.anchors = money_anchors(lang)
+        self._anchors = functools.partial(money_anchors, lang)  # compiled on the first long text
         nw = self.lex.number_words
         self._word_values = {k.lower(): v for k, v in {**nw.get("units", {}), **nw.get("tens", {})}.items()}
         self._multipliers = {w.lower(): 100 for w in nw.get("hundred", [])}
@@ -527,7 +527,7 @@ class MoneyScanner:
         match = self.pattern.match
         pre_before = self.pre_before.search
         pre_ends = self._pre_last_chars
-        spans = windows(text, self.anchors, MONEY_REACH_BEFORE, MONEY_REACH_AFTER)
+        spans = windows(text, self._anchors, MONEY_REACH_BEFORE, MONEY_REACH_AFTER)
         for a in (a for lo, hi in spans for a in _DIGIT_RUN.finditer(text, lo, hi)):
             i = a.start()
             if i < last_end:

@@ -101,21 +101,7 @@ class QuantityScanner:
             """,
             re.X,
         )
-        # The candidate filter (see candidates.py): a unit written right after a figure's
-        # last character ("10 km", "104F", "½ mile", "2-3 km") or after a number or scale
-        # word ("a mile", "three-foot", "tjugotre meter", "2 million acres"), from the same
-        # unit, number and scale words as the full pattern: the full pattern runs only
-        # around these, not at every "a" and "an". Lower case, on the lower-cased text.
-        units_low = _alt({w.lower() for w in list(v.symbols) + list(v.words) + list(v.attached)}, space=_WS)
-        heads = _alt({w.lower() for w in starts} | {w.lower() for w in self.lex.scales})
-        if nw.get("compound"):
-            infix = _alt({w.lower() for w in nw.get("infix", [])}) or "(?!)"
-            heads = rf"(?:{heads})(?:(?:{infix})?(?:{heads}))*"
-        gap = r"[ \u00a0\u202f‐-]{0,3}"
-        self.anchors = (
-            (re.compile(rf"[\d{_VULGAR}]{gap}(?:{units_low})(?![^\W_])"), True),
-            (re.compile(rf"(?<![^\W\d_])(?:{heads})(?![^\W\d_]){gap}(?:{units_low})(?![^\W_])"), True),
-        )
+        self._anchor_parts = (list(v.symbols) + list(v.words) + list(v.attached), starts, nw)
         self._minor_patterns = {}
         and_alt = _words(v.compound_joiners)  # "7 feet and 10 inches"
         for major, (minor, _n) in v.compounds.items():
@@ -147,6 +133,26 @@ class QuantityScanner:
             r"(?i)(?<![^\W\d_])(?:" + ("|".join(re.escape(w) for w in sorted(v.contextual_before, key=len, reverse=True)) or "(?!)") + rf")(?:{_SP}+\S+)?{_SP}*\Z"
         )
 
+
+    @functools.cached_property
+    def anchors(self) -> tuple[tuple[re.Pattern, bool], ...]:
+        # The candidate filter (see candidates.py): a unit written right after a figure's
+        # last character ("10 km", "104F", "½ mile", "2-3 km") or after a number or scale
+        # word ("a mile", "three-foot", "tjugotre meter", "2 million acres"), from the same
+        # unit, number and scale words as the full pattern: the full pattern runs only
+        # around these, not at every "a" and "an". Lower case, on the lower-cased text.
+        surfaces, starts, nw = self._anchor_parts
+        units_low = _alt({w.lower() for w in surfaces}, space=_WS)
+        heads = _alt({w.lower() for w in starts} | {w.lower() for w in self.lex.scales})
+        if nw.get("compound"):
+            infix = _alt({w.lower() for w in nw.get("infix", [])}) or "(?!)"
+            heads = rf"(?:{heads})(?:(?:{infix})?(?:{heads}))*"
+        gap = r"[ \u00a0\u202f‐-]{0,3}"
+        return (
+            (re.compile(rf"[\d{_VULGAR}]{gap}(?:{units_low})(?![^\W_])"), True),
+            (re.compile(rf"(?<![^\W\d_])(?:{heads})(?![^\W\d_]){gap}(?:{units_low})(?![^\W_])"), True),
+        )
+
     # -- units -----------------------------------------------------------------------------
     def candidates(self, surface: str) -> tuple[str, ...]:
         v = self.vocab
@@ -164,7 +170,7 @@ class QuantityScanner:
         unsure_temps: set[int] = set()
         for m in self.prime_pattern.finditer(text):
             out.append(self._prime(text, m))
-        spans = windows(text, self.anchors, QUANTITY_REACH_BEFORE, QUANTITY_REACH_AFTER)
+        spans = windows(text, lambda: self.anchors, QUANTITY_REACH_BEFORE, QUANTITY_REACH_AFTER)
         pos, k = 0, 0
         while True:
             m, k = search_in(self.pattern, text, spans, pos, k)
