@@ -45,7 +45,7 @@ def test_filter_finds_what_the_whole_text_scan_finds(monkeypatch, lang, text):
 
 def test_windows_merge_and_follow_a_long_figure_back(monkeypatch):
     monkeypatch.setattr(candidates, "FILTER_FROM", 0)
-    anchor = lambda: ((re.compile(r"kronor"), False),)  # noqa: E731
+    anchor = candidates.Anchors(lambda: ((re.compile(r"kronor"), False),))
     text = "a " * 50 + "1 000 000 000 000 kronor" + " b" * 50 + " 5 kronor"
     spans = candidates.windows(text, anchor, 5, 3)
     assert text.index("1 000") - 1 <= spans[0][0] <= text.index("1 000")  # not 5 characters before "kronor"
@@ -61,7 +61,12 @@ def test_a_match_cut_by_the_span_edge_is_taken_on_the_whole_text():
     assert m is not None and m.start() == 14
 
 
-def test_a_short_text_is_scanned_whole_without_compiling_the_filter():
+def test_the_filter_is_compiled_only_after_a_long_read():
     compiled = []
-    spans = candidates.windows("5 km", lambda: compiled.append(1) or (), 10, 10)
+    spans = candidates.windows("5 km", candidates.Anchors(lambda: compiled.append(1) or ()), 10, 10)
     assert spans == [(0, 4)] and not compiled
+    anchors = candidates.Anchors(lambda: compiled.append(1) or ((re.compile("km"), False),))
+    for _ in range(candidates.FILTER_FROM // 999 + 1):
+        candidates.windows("x" * 995 + "5 km", anchors, 10, 10)
+    assert compiled == [1]
+    assert candidates.windows("x" * 995 + "5 km", anchors, 10, 10) == [(987, 999)]

@@ -21,9 +21,28 @@ import functools
 import re
 from typing import Callable, Sequence
 
-#: Texts shorter than this are scanned whole: the filter would keep most of a short text
-#: anyway, and compiling its patterns (~50 ms) would be most of a one-paragraph CLI run.
-FILTER_FROM = 3000
+#: Characters a scanner reads whole before it compiles its filter: compiling the anchors
+#: (~50 ms) would be most of a one-paragraph CLI run, and pays back only over a longer read.
+FILTER_FROM = 100_000
+
+
+class Anchors:
+    """A scanner's anchor patterns, compiled on demand: ``patterns(n)`` is None (scan the
+    whole text) until the scanner has read ``FILTER_FROM`` characters, then the patterns."""
+
+    def __init__(self, build: Callable[[], Sequence[tuple[re.Pattern, bool]]]):
+        self._build = build
+        self._patterns: Sequence[tuple[re.Pattern, bool]] | None = None
+        self._read = 0
+
+    def patterns(self, n: int) -> Sequence[tuple[re.Pattern, bool]] | None:
+        if self._patterns is None:
+            self._read += n
+            if self._read < FILTER_FROM:
+                return None
+            self._patterns = self._build()
+        return self._patterns
+
 
 #: Characters a written figure is made of: a window that starts inside one starts at its start.
 _FIGURE_CHARS = frozenset("0123456789.,'’ \u00a0\u202f")
@@ -40,18 +59,18 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def windows(text: str, anchors: Callable[[], Sequence[tuple[re.Pattern, bool]]], before: int, after: int) -> list[tuple[int, int]]:
+def windows(text: str, anchors: Anchors, before: int, after: int) -> list[tuple[int, int]]:
     """Disjoint, ordered spans [lo, hi) of ``text``: ``before`` characters before each anchor
-    match to ``after`` characters after it, overlapping spans merged. ``anchors``: called
-    (compiled) only for a text of ``FILTER_FROM`` characters or more, gives patterns, each
-    with whether it runs on the lower-cased text (its words written in lower case)."""
-    if len(text) < FILTER_FROM:
+    match to ``after`` characters after it, overlapping spans merged. The anchors' patterns
+    each say whether they run on the lower-cased text (their words written in lower case);
+    before they are compiled the whole text is one span."""
+    patterns = anchors.patterns(len(text))
+    if patterns is None:
         return [(0, len(text))] if text else []
-    anchors = anchors()
     hits: list[tuple[int, int]] = []
-    for pattern, on_lower in anchors:
+    for pattern, on_lower in patterns:
         hits.extend(m.span() for m in pattern.finditer(lowered(text) if on_lower else text))
-    if len(anchors) > 1:
+    if len(patterns) > 1:
         hits.sort()
     out: list[tuple[int, int]] = []
     n = len(text)
@@ -101,4 +120,4 @@ def finditer_in(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]):
         pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
-__all__ = ["finditer_in", "search_in", "windows"]
+__all__ = ["Anchors", "finditer_in", "search_in", "windows"]

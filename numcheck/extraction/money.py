@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 
 from ..language import Lexicon, get_lexicon
 from ..model import Hedge, Mention
-from .candidates import finditer_in, windows
+from .candidates import Anchors, finditer_in, windows
 
 _SP = r"[ \u00a0\u202f]"  # space, no-break space, narrow no-break space
 _SPACES = frozenset(" \u00a0\u202f")
@@ -311,7 +311,7 @@ class MoneyScanner:
         self._scale_words = frozenset(k.lower() for k in self.lex.scales)
         self._pre_last_chars = frozenset(s[-1] for s in list(self.lex.symbols) + list(self.lex.codes) if s)
         self.pattern, self.hedge_pattern, self.word_pattern, self.pre_before = _money_regex(lang)
-        self._anchors = functools.partial(money_anchors, lang)  # compiled on the first long text
+        self._anchors = Anchors(functools.partial(money_anchors, lang))  # compiled when worth it
         nw = self.lex.number_words
         self._word_values = {k.lower(): v for k, v in {**nw.get("units", {}), **nw.get("tens", {})}.items()}
         self._multipliers = {w.lower(): 100 for w in nw.get("hundred", [])}

@@ -18,7 +18,7 @@ from dataclasses import replace
 from .. import language as _lexicon
 from .money import MoneyScanner, _alt, digits_pattern, get_scanner, normalize_gap, number_words_pattern
 from ..model import Mention
-from .candidates import search_in, windows
+from .candidates import Anchors, search_in, windows
 from ..language.formatting import UNIT_LABELS
 from ..language.units import Vocabulary, all_labels, get_vocabulary
 
@@ -102,6 +102,7 @@ class QuantityScanner:
             re.X,
         )
         self._anchor_parts = (list(v.symbols) + list(v.words) + list(v.attached), starts, nw)
+        self._anchors = Anchors(lambda: self.anchors)  # compiled when worth it
         self._minor_patterns = {}
         and_alt = _words(v.compound_joiners)  # "7 feet and 10 inches"
         for major, (minor, _n) in v.compounds.items():
@@ -170,7 +171,7 @@ class QuantityScanner:
         unsure_temps: set[int] = set()
         for m in self.prime_pattern.finditer(text):
             out.append(self._prime(text, m))
-        spans = windows(text, lambda: self.anchors, QUANTITY_REACH_BEFORE, QUANTITY_REACH_AFTER)
+        spans = windows(text, self._anchors, QUANTITY_REACH_BEFORE, QUANTITY_REACH_AFTER)
         pos, k = 0, 0
         while True:
             m, k = search_in(self.pattern, text, spans, pos, k)
