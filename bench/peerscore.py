@@ -15,7 +15,10 @@ as English) and the ``expected`` mentions another library's tests demand. Only
 * a sub-unit (``fractional_unit``: "50 cents" stored as 50 Cent) also matches its value in
   the currency (0.5), which is how numcheck reads it;
 * bare currency words with no amount (``unit_only``) and Duckling's ``latent`` cases
-  (bare numbers upstream accepts only in a special mode) are left out.
+  (bare numbers upstream accepts only in a special mode) are left out;
+* cases that count coins ("a quarter", "ten dimes", "two nickels": ``COIN_WORDS``) are left
+  out: in news copy "a quarter" is a fraction or three months and "nickel" a metal, never an
+  amount of money, so numcheck deliberately does not read them as money.
 
     python -m bench.peerscore ../shared/peer-suites/duckling-money-sv.jsonl ...
     python -m bench.peerscore --all            # every money file in the default folder
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -36,6 +40,10 @@ from typing import Any, Callable, Iterable
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = REPO.parent / "shared" / "peer-suites"
 MONEY_GLOBS = ("duckling-money-*.jsonl", "recognizers-currency-*.jsonl", "price-parser.jsonl")
+
+
+# English coin names Duckling reads as money; never money in news copy (see module docstring)
+COIN_WORDS = re.compile(r"\b(?:quarters?|dimes?|nickels?)\b", re.IGNORECASE)
 
 
 def suites_dir() -> Path:
@@ -89,6 +97,8 @@ def score_cases(cases: Iterable[dict], extract_fn: Callable[[str, str | None], l
     for case in cases:
         if (case.get("upstream") or {}).get("latent"):
             continue
+        if COIN_WORDS.search(case["text"]):
+            continue  # coin counts: never money in news copy
         expected = [e for e in case.get("expected", []) if e.get("kind") == "money" and not e.get("unit_only")]
         expected = [e for e in expected if _expected_value(e) is not None]
         if not expected and any(e.get("kind") != "money" for e in case.get("expected", [])):
