@@ -135,6 +135,17 @@ EXTRACT = [
     ("de", "Es kostet nur dreizehn Euro und fünfundvierzig Cent.", [(13.45, "EUR", None)]),
     ("es", "Solo cuesta 3 euros con 99 céntimos.", [(3.99, "EUR", None)]),
     ("nb", "Det kostet to kanadiske dollar og 23 cent.", [(2.23, "CAD", None)]),
+    # sub-unit names of other currencies and their abbreviations ("43c", "rp", "haleru", "sen")
+    ("en", "The ticket was $20 and 43c.", [(20.43, "USD", None)]),
+    ("en", "It cost 20 ringgit and 43 sen.", [(20.43, "MYR", None)]),
+    ("nb", "Det kostet 2 tsjekkiske koruna og 23 haleru.", [(2.23, "CZK", None)]),
+    ("nb", "Prisen var 4 sveitsiske francs og 40 rp.", [(4.40, "CHF", None)]),
+    ("sv", "Det kostade 2 schweiziska franc och 40 rp.", [(2.40, "CHF", None)]),
+    ("da", "Det kostede 2 schweiziske franc og 40 rp.", [(2.40, "CHF", None)]),
+    # currency names Norwegian desks write that CLDR spells otherwise
+    ("nb", "Det kostet 300 thailandske baht.", [(300, "THB", None)]),
+    ("nb", "Lånet var på 5 millioner polske sloty.", [(5e6, "PLN", None)]),
+    ("nb", "Boten var 10 000 sør-afrikanske rand.", [(10000, "ZAR", None)]),
 ]
 
 
