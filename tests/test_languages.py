@@ -146,6 +146,10 @@ EXTRACT = [
     ("nb", "Det kostet 300 thailandske baht.", [(300, "THB", None)]),
     ("nb", "Lånet var på 5 millioner polske sloty.", [(5e6, "PLN", None)]),
     ("nb", "Boten var 10 000 sør-afrikanske rand.", [(10000, "ZAR", None)]),
+    ("nl", "Het kaartje kost $20 en 43c.", [(20.43, "USD", None)]),
+    # "Rs" and "rupees" read as Indian unless the text names another rupee country
+    ("sv", "Biljetten kostade Rs 500 i Delhi.", [(500, "INR", None)]),
+    ("nb", "Billetten kostet 500 rupees i Delhi.", [(500, "INR", None)]),
 ]
 
 
