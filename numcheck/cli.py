@@ -80,6 +80,23 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--provider", default=None, help='rate providers in order, comma-separated (default: config, else "ecb")')
     r.add_argument("--force", action="store_true", help="rates update: install even if older than the installed history")
 
+    s = sub.add_parser("serve", help="HTTP API (LanguageTool-compatible) and a page where editors paste copy",
+                       description="Serve the API and the page (needs the serve extra: pip install 'numcheck[serve]').")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; any other needs a token)")
+    s.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    s.add_argument("--token-file", metavar="FILE", help="require this bearer token (first line of FILE; else NUMCHECK_TOKEN)")
+    s.add_argument("--cors-origin", action="append", default=None, metavar="ORIGIN",
+                   help="allow browser pages from ORIGIN to call the API (repeatable; default: CORS off)")
+    s.add_argument("--max-body", type=int, default=2 * 1024 * 1024, metavar="BYTES", help="largest request body (default 2 MB)")
+    s.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="time limit of one check (default 10)")
+    s.add_argument("--workers", type=int, default=2, metavar="N", help="checks run at once (default 2)")
+    s.add_argument("--rates", default=None, help='rate providers enabled, in order (default: config, else "ecb")')
+    s.add_argument("--lang", default=None, help="language when a request gives none (default: guessed per text)")
+    s.add_argument("--tolerance", help="default relative tolerance (default 0.03)")
+    s.add_argument("--regions", default="all", metavar="TAGS",
+                   help='regional variants to load besides each language\'s main one: "all" CLDR knows (default, '
+                        'in the background after start), "none", or tags such as en-GB,de-CH')
+
     from .audit import add_parser as add_audit  # archive audits (local or Spark): numcheck/audit.py
 
     add_audit(sub)
@@ -264,6 +281,36 @@ def cmd_rates(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .pipeline import _tolerance
+    from .serve import check_binding, read_token, serve
+
+    try:
+        from .serve.app import Settings
+        from .serve.engine import Engine
+    except ImportError:
+        raise InputError("numcheck serve needs the serve extra: pip install 'numcheck[serve]'") from None
+    for name, value, low in (("--port", args.port, 0), ("--max-body", args.max_body, 1), ("--workers", args.workers, 1)):
+        if value < low or (name == "--port" and value > 65535):
+            raise InputError(f"invalid {name} {value}")
+    if not args.timeout > 0:
+        raise InputError(f"invalid --timeout {args.timeout:g}: expected seconds, more than 0")
+    token = read_token(args.token_file)
+    check_binding(args.host, token)
+    cfg = _config(args)
+    tolerance = args.tolerance if args.tolerance is not None else cfg.tolerance
+    if tolerance is not None:
+        _tolerance(tolerance)
+    regions = args.regions.strip().lower()
+    engine = Engine(rates=_providers(args.rates) or list(cfg.rates), config=cfg, tolerance=tolerance,
+                    default_lang=args.lang, regions="all" if regions == "all" else
+                    () if regions in ("", "none") else [t.strip() for t in args.regions.split(",") if t.strip()])
+    settings = Settings(max_body=args.max_body, timeout=args.timeout, workers=args.workers, token=token,
+                        cors_origins=tuple(args.cors_origin or ()))
+    serve(args.host, args.port, engine=engine, settings=settings)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -273,7 +320,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from .audit import cmd_audit
 
-        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates, "audit": cmd_audit}[args.command](args)
+        return {"check": cmd_check, "extract": cmd_extract, "rates": cmd_rates, "audit": cmd_audit,
+                "serve": cmd_serve}[args.command](args)
     except NumcheckError as e:
         print(f"numcheck: error: {one_line(str(e))}", file=sys.stderr)
         return EXIT_ERROR
