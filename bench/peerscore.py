@@ -12,8 +12,9 @@ as English) and the ``expected`` mentions another library's tests demand. Only
   language tag ("en-AU"), as a desk would;
 * an expected range ("between $10 and $20", "under $10") is matched by its lower bound,
   or its upper bound when it has no lower one;
-* a sub-unit (``fractional_unit``: "50 cents" stored as 50 Cent) also matches its value in
-  the currency (0.5), which is how numcheck reads it;
+* a sub-unit (``fractional_unit``: "50 cents" stored as 50 Cent; or price-parser's unit
+  "¢": "1 ¢" stored as 1 ¢) also matches its value in the currency (0.5, 0.01), which is how
+  numcheck reads it;
 * bare currency words with no amount (``unit_only``) and Duckling's ``latent`` cases
   (bare numbers upstream accepts only in a special mode) are left out;
 * cases that count coins ("a quarter", "ten dimes", "two nickels": ``COIN_WORDS``) are left
@@ -117,7 +118,8 @@ def score_cases(cases: Iterable[dict], extract_fn: Callable[[str, str | None], l
             hit = None
             # a sub-unit ("50 cents") is stored upstream in the sub-unit (50); numcheck reads it
             # in the currency (0.50): either counts
-            values = (value, value / 100) if e.get("fractional_unit") else (value,)
+            sub = e.get("fractional_unit") or e.get("unit") == "¢"
+            values = (value, value / 100) if sub else (value,)
             for i, (_k, v, unit) in enumerate(preds):
                 if not used[i] and any(_close(v, x) for x in values) and (iso is None or unit == iso):
                     hit = i

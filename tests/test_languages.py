@@ -147,6 +147,12 @@ EXTRACT = [
     ("nb", "Lånet var på 5 millioner polske sloty.", [(5e6, "PLN", None)]),
     ("nb", "Boten var 10 000 sør-afrikanske rand.", [(10000, "ZAR", None)]),
     ("nl", "Het kaartje kost $20 en 43c.", [(20.43, "USD", None)]),
+    # sub-units on their own: hundredths of the currency
+    ("en", "The stamp costs 10¢.", [(0.10, "USD", None)]),
+    ("nl", "Een postzegel kost tien cent.", [(0.10, "EUR", None)]),
+    ("sv", "Priset steg med 50 öre.", [(0.50, "SEK", None)]),
+    ("nb", "Prisen steg med 50 øre.", [(0.50, "NOK", None)]),
+    ("da", "Prisen steg med 50 øre.", [(0.50, "DKK", None)]),
     # "Rs" and "rupees" read as Indian unless the text names another rupee country
     ("sv", "Biljetten kostade Rs 500 i Delhi.", [(500, "INR", None)]),
     ("nb", "Billetten kostet 500 rupees i Delhi.", [(500, "INR", None)]),
