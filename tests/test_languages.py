@@ -153,6 +153,11 @@ EXTRACT = [
     ("sv", "Priset steg med 50 öre.", [(0.50, "SEK", None)]),
     ("nb", "Prisen steg med 50 øre.", [(0.50, "NOK", None)]),
     ("da", "Prisen steg med 50 øre.", [(0.50, "DKK", None)]),
+    ("nb", "En kopp te kostet 80 fen i Beijing.", [(0.80, "CNY", None)]),
+    ("sv", "En kopp te kostade 80 fen i Peking.", [(0.80, "CNY", None)]),
+    ("da", "Billetten kostede 50 paise.", [(0.50, "INR", None)]),
+    ("nb", "Det kostet 2 nz dollar og 23 cents.", [(2.23, "NZD", None)]),
+    ("nb", "Billetten kostet 500 rupi i Delhi.", [(500, "INR", None)]),
     # "Rs" and "rupees" read as Indian unless the text names another rupee country
     ("sv", "Biljetten kostade Rs 500 i Delhi.", [(500, "INR", None)]),
     ("nb", "Billetten kostet 500 rupees i Delhi.", [(500, "INR", None)]),
