@@ -11,7 +11,9 @@ as English) and the ``expected`` mentions another library's tests demand. Only
 * a case's regional locale (Duckling's ``upstream.locale``, "en_AU") is passed on as the
   language tag ("en-AU"), as a desk would;
 * an expected range ("between $10 and $20", "under $10") is matched by its lower bound,
-  or its upper bound when it has no lower one;
+  or its upper bound when it has no lower one; numcheck reads "from $10 to $20" as a change
+  (two amounts, or the second alone), so either bound of a two-sided range matches, and a
+  second mention at its other bound is the same amount read apart, not spurious;
 * a sub-unit (``fractional_unit``: "50 cents" stored as 50 Cent; or price-parser's unit
   "¢": "1 ¢" stored as 1 ¢) also matches its value in the currency (0.5, 0.01), which is how
   numcheck reads it;
@@ -84,6 +86,13 @@ def _expected_value(e: dict) -> float | None:
     return None
 
 
+def _range_bounds(e: dict) -> tuple[float, ...]:
+    rng = e.get("range") or {}
+    if rng.get("min") is not None and rng.get("max") is not None:
+        return (float(rng["min"]), float(rng["max"]))
+    return ()
+
+
 def _pred_fields(m: Any) -> tuple[str, float, str | None]:
     if isinstance(m, dict):
         return m.get("kind", "money"), float(m["value"]), m.get("unit")
@@ -120,10 +129,17 @@ def score_cases(cases: Iterable[dict], extract_fn: Callable[[str, str | None], l
             # in the currency (0.50): either counts
             sub = e.get("fractional_unit") or e.get("unit") == "¢"
             values = (value, value / 100) if sub else (value,)
+            bounds = _range_bounds(e)
+            values += bounds
             for i, (_k, v, unit) in enumerate(preds):
                 if not used[i] and any(_close(v, x) for x in values) and (iso is None or unit == iso):
                     hit = i
                     break
+            if hit is not None and bounds:
+                for j, (_k, v, unit) in enumerate(preds):  # the other bound, read as its own amount
+                    if j != hit and not used[j] and any(_close(v, x) for x in bounds) and (iso is None or unit == iso):
+                        used[j] = True
+                        break
             if hit is None:
                 fn_ += 1
                 case_fn.append(e)

@@ -121,3 +121,20 @@ def test_cli_missing_file_is_one_line(tmp_path, capsys):
     assert main([str(tmp_path / "nope.jsonl")]) == 2
     err = capsys.readouterr().err.strip()
     assert "nope.jsonl" in err and "\n" not in err
+
+
+def test_coin_counts_left_out_and_range_bounds():
+    """Coin counts ("a quarter") are not scored; either bound of a two-sided range matches,
+    and the other bound read as its own mention is not spurious."""
+    def fake(text, lang):
+        return {"r": [{"kind": "money", "value": 10.0, "unit": "USD"}, {"kind": "money", "value": 20.0, "unit": "USD"}],
+                "s": [{"kind": "money", "value": 20.0, "unit": "USD"}]}.get(text, [])
+
+    rng = {"kind": "money", "value": None, "range": {"min": 10.0, "max": 20.0}, "iso_currency": "USD"}
+    cases = [
+        {"text": "a quarter", "lang": "en", "expected": [{"kind": "money", "value": 0.25, "iso_currency": "USD"}]},
+        {"text": "r", "lang": "en", "expected": [rng]},
+        {"text": "s", "lang": "en", "expected": [rng]},
+    ]
+    r = score_cases(cases, fake)
+    assert (r["cases"], r["tp"], r["fp"], r["fn"]) == (2, 2, 0, 0)
