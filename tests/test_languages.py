@@ -158,6 +158,11 @@ EXTRACT = [
     ("da", "Billetten kostede 50 paise.", [(0.50, "INR", None)]),
     ("nb", "Det kostet 2 nz dollar og 23 cents.", [(2.23, "NZD", None)]),
     ("nb", "Billetten kostet 500 rupi i Delhi.", [(500, "INR", None)]),
+    # the short "shekel" beside CLDR's long names
+    ("fr", "Le billet coûte dix shekels.", [(10, "ILS", None)]),
+    ("es", "El billete cuesta 300 shekels.", [(300, "ILS", None)]),
+    ("it", "Il biglietto costa 300 shekel.", [(300, "ILS", None)]),
+    ("pt", "O bilhete custa 300 shekels.", [(300, "ILS", None)]),
     # "Rs" and "rupees" read as Indian unless the text names another rupee country
     ("sv", "Biljetten kostade Rs 500 i Delhi.", [(500, "INR", None)]),
     ("nb", "Billetten kostet 500 rupees i Delhi.", [(500, "INR", None)]),
