@@ -20,10 +20,7 @@ def test_import_graph_has_no_cycle_and_no_upward_import():
         sys.path.pop(0)
     g = importgraph.graph()
     assert "numcheck.pipeline" in g and "numcheck.extraction.money" in g  # it read the package
-    known = [
-        "cycle: numcheck.conversion.rates.ecb ↔ numcheck.conversion.rates.store",  # notes/issue-16.md
-    ]
-    assert [p for p in importgraph.problems(g) if p not in known] == []
+    assert importgraph.problems(g) == []
 
 
 def test_importgraph_detects_a_circle_and_an_upward_import():
