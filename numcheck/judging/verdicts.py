@@ -17,7 +17,7 @@ temperatures) with a description, whatever produced it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from ..language.formatting import human, percent, quote, suggest
@@ -138,7 +138,7 @@ def _expected(o: Outcome, unit: str | None) -> str:
 def describe(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, hints: Sequence[str] = ()) -> tuple[str, str | None]:
     """The finding's message and, for an inconsistency, the suggested correction."""
     s, t = claim.source, claim.target
-    head = f"stated {_stated(t)}; {s.text} at {conv.label} is {_expected(o, t.unit)}"
+    head = _head(claim, conv, o)
     rounding = quote(figure_text(t))
     if o.verdict is Verdict.CONSISTENT:
         if t.hedge in (Hedge.AT_LEAST, Hedge.AT_MOST, Hedge.NEAR_ABOVE, Hedge.NEAR_BELOW):
@@ -157,6 +157,11 @@ def describe(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, hints: Se
     if sugg:
         text += f"; suggest {quote(sugg)}"
     return text, sugg
+
+
+def _head(claim: Claim, conv: Conversion, o: Outcome) -> str:
+    """The fact part of a message: what is stated and what the conversion gives."""
+    return f"stated {_stated(claim.target)}; {claim.source.text} at {conv.label} is {_expected(o, claim.target.unit)}"
 
 
 def _why(t: Mention, o: Outcome) -> str:
@@ -182,12 +187,17 @@ def judge(
     lex: Lexicon,
     drift: float = DEFAULT_TOLERANCE,
     hints: Callable[[Claim, Conversion, Outcome], list[str]] | None = None,
+    undated: Callable[[Claim, Conversion], str | None] | None = None,
 ) -> Finding:
     """The finding for a claim, given one conversion per reading of its units.
 
     Several conversions mean the units are ambiguous ("kroner": DKK or NOK). When every
     reading gives the same verdict, that verdict stands, with a note; otherwise the
     verdict is ambiguous and lists the readings.
+
+    ``undated`` (given when the article has no date): for an inconsistency, the reason it may
+    still be right at the rate of another day, or None. With a reason the verdict is
+    ambiguous, the message is the fact and that reason, and nothing is suggested.
     """
     outcomes = [(c, evaluate(claim, c, drift)) for c in conversions]
     verdicts = {o.verdict for _, o in outcomes}
@@ -208,6 +218,12 @@ def judge(
     if verdict is Verdict.INCONSISTENT and claim.strength == "weak":
         verdict = Verdict.AMBIGUOUS
         message += f" \u2014 but the pairing through {quote(claim.cue.strip())} is uncertain: it may not state an equivalent"
+    if verdict is Verdict.INCONSISTENT and undated is not None:
+        why_not = undated(claim, conv)
+        if why_not is not None:
+            # the notes stay on the finding; the message is the fact and the reason alone
+            f = _finding(claim, Verdict.AMBIGUOUS, conv, o, f"{_head(claim, conv, o)} \u2014 {why_not}", None, [])
+            return replace(f, notes=tuple(notes))
     return _finding(claim, verdict, conv, o, message, sugg, notes)
 
 
