@@ -11,11 +11,17 @@ as English) and the ``expected`` mentions another library's tests demand. Only
 * a case's regional locale (Duckling's ``upstream.locale``, "en_AU") is passed on as the
   language tag ("en-AU"), as a desk would;
 * an expected range ("between $10 and $20", "under $10") is matched by its lower bound,
-  or its upper bound when it has no lower one;
-* a sub-unit (``fractional_unit``: "50 cents" stored as 50 Cent) also matches its value in
-  the currency (0.5), which is how numcheck reads it;
+  or its upper bound when it has no lower one; numcheck reads "from $10 to $20" as a change
+  (two amounts, or the second alone), so either bound of a two-sided range matches, and a
+  second mention at its other bound is the same amount read apart, not spurious;
+* a sub-unit (``fractional_unit``: "50 cents" stored as 50 Cent; or price-parser's unit
+  "¢": "1 ¢" stored as 1 ¢) also matches its value in the currency (0.5, 0.01), which is how
+  numcheck reads it;
 * bare currency words with no amount (``unit_only``) and Duckling's ``latent`` cases
-  (bare numbers upstream accepts only in a special mode) are left out.
+  (bare numbers upstream accepts only in a special mode) are left out;
+* cases that count coins ("a quarter", "ten dimes", "two nickels": ``COIN_WORDS``) are left
+  out: in news copy "a quarter" is a fraction or three months and "nickel" a metal, never an
+  amount of money, so numcheck deliberately does not read them as money.
 
     python -m bench.peerscore ../shared/peer-suites/duckling-money-sv.jsonl ...
     python -m bench.peerscore --all            # every money file in the default folder
@@ -29,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -36,6 +43,10 @@ from typing import Any, Callable, Iterable
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = REPO.parent / "shared" / "peer-suites"
 MONEY_GLOBS = ("duckling-money-*.jsonl", "recognizers-currency-*.jsonl", "price-parser.jsonl")
+
+
+# English coin names Duckling reads as money; never money in news copy (see module docstring)
+COIN_WORDS = re.compile(r"\b(?:quarters?|dimes?|nickels?)\b", re.IGNORECASE)
 
 
 def suites_dir() -> Path:
@@ -75,6 +86,13 @@ def _expected_value(e: dict) -> float | None:
     return None
 
 
+def _range_bounds(e: dict) -> tuple[float, ...]:
+    rng = e.get("range") or {}
+    if rng.get("min") is not None and rng.get("max") is not None:
+        return (float(rng["min"]), float(rng["max"]))
+    return ()
+
+
 def _pred_fields(m: Any) -> tuple[str, float, str | None]:
     if isinstance(m, dict):
         return m.get("kind", "money"), float(m["value"]), m.get("unit")
@@ -89,6 +107,8 @@ def score_cases(cases: Iterable[dict], extract_fn: Callable[[str, str | None], l
     for case in cases:
         if (case.get("upstream") or {}).get("latent"):
             continue
+        if COIN_WORDS.search(case["text"]):
+            continue  # coin counts: never money in news copy
         expected = [e for e in case.get("expected", []) if e.get("kind") == "money" and not e.get("unit_only")]
         expected = [e for e in expected if _expected_value(e) is not None]
         if not expected and any(e.get("kind") != "money" for e in case.get("expected", [])):
@@ -107,11 +127,19 @@ def score_cases(cases: Iterable[dict], extract_fn: Callable[[str, str | None], l
             hit = None
             # a sub-unit ("50 cents") is stored upstream in the sub-unit (50); numcheck reads it
             # in the currency (0.50): either counts
-            values = (value, value / 100) if e.get("fractional_unit") else (value,)
+            sub = e.get("fractional_unit") or e.get("unit") == "¢"
+            values = (value, value / 100) if sub else (value,)
+            bounds = _range_bounds(e)
+            values += bounds
             for i, (_k, v, unit) in enumerate(preds):
                 if not used[i] and any(_close(v, x) for x in values) and (iso is None or unit == iso):
                     hit = i
                     break
+            if hit is not None and bounds:
+                for j, (_k, v, unit) in enumerate(preds):  # the other bound, read as its own amount
+                    if j != hit and not used[j] and any(_close(v, x) for x in bounds) and (iso is None or unit == iso):
+                        used[j] = True
+                        break
             if hit is None:
                 fn_ += 1
                 case_fn.append(e)

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import corpus as corpus_mod
 from .startup import ROOT
 
-SECTIONS = ("speed", "startup", "scaling", "profile", "accuracy", "realtext")
+SECTIONS = ("speed", "startup", "scaling", "profile", "accuracy", "realtext", "serve")
 
 
 #: Everything in RESULTS.md from this line on is kept when `python -m bench` rewrites it.
@@ -45,7 +45,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     help="peer suites: a directory of *.jsonl (default ../shared/peer-suites)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md", help="Markdown output")
     ap.add_argument("--json", type=Path, default=None, help="also write every figure as JSON here")
-    ap.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated subset of " + ", ".join(SECTIONS))
+    # serve (a 30 s load run of `numcheck serve`) only when asked: --sections ...,serve
+    ap.add_argument("--sections", default=",".join(x for x in SECTIONS if x != "serve"),
+                    help="comma-separated subset of " + ", ".join(SECTIONS) + " (default: all but serve)")
     ap.add_argument("--peers", default="quantulum3,recognizers-text,price-parser",
                     help="comma-separated peers, or 'none'")
     ap.add_argument("--reps", type=int, default=3, help="repetitions of each full-corpus pass (median)")
@@ -64,6 +66,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--paragraph", type=Path, default=ROOT / "fixtures" / "bench" / "paragraph.txt",
                     help="the one-paragraph file for the cold start")
     ap.add_argument("--paragraph-date", default="2024-11-19")
+    ap.add_argument("--serve-clients", type=int, default=50, help="serve: concurrent clients of the load run")
+    ap.add_argument("--serve-seconds", type=float, default=30.0, help="serve: length of the load run")
     a = ap.parse_args(argv)
     a.sections = [s.strip() for s in a.sections.split(",") if s.strip()]
     for s in a.sections:
@@ -118,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     peers = None
 
     articles = None
-    if any(s in a.sections for s in ("speed", "scaling", "profile")):
+    if any(s in a.sections for s in ("speed", "scaling", "profile", "serve")):
         if not a.corpus.exists():
             msg = f"corpus not found at {a.corpus}: speed, scaling and profile skipped (pass --corpus)"
             log(msg)
@@ -230,6 +234,12 @@ def main(argv: list[str] | None = None) -> int:
                 R["realtext"] = res.to_dict()
                 R["realtext_md"] = realtext.markdown(res) + "\n\n" + realtext.sentences_markdown()
 
+    if "serve" in a.sections and articles:
+        from .serve_load import run_load
+
+        R["serve_load"] = run_load(corpus_mod.sample(articles, 2.0, None), clients=a.serve_clients,
+                                   seconds=a.serve_seconds, log=log)
+
     if peers is None:
         peers = load_peers(a.peers) if a.peers else []
     R["tools"] = [{"name": t.name, "status": t.status, "version": t.version, "notes": t.notes,
@@ -240,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
         old = a.out.read_text(encoding="utf-8")
         if HAND_MARK in old:
             md = md.rstrip("\n") + "\n\n" + old[old.index(HAND_MARK):]
+    if "serve_load" in R:  # in place of the kept one, if any
+        from .serve_load import render as render_load, replace_section
+
+        md = replace_section(md, render_load(R["serve_load"]))
     a.out.parent.mkdir(parents=True, exist_ok=True)
     from .audit import keep_block  # the archive-audit section is measured by `python -m bench.audit`
 

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Union
 
-from .documents.readers import Document, expand_paths, format_of, read_document, read_jsonl, suppressed_claims
+from .documents.readers import Document, expand_paths, format_of, read_document, read_jsonl, suppression_use
 from .errors import InputError
 from .model import Finding, Report, Verdict
 from .outputs.results import DEFAULT_SEVERITY, SEVERITY_LEVELS, FileResult, Snippet  # noqa: F401  (their old home)
@@ -50,19 +50,27 @@ def _claim_span(f: Finding) -> tuple[int, int]:
     return min(starts), max(f.source.end, f.target.end)
 
 
-def check_document(doc: Document, *, date: Any = None, lang: str | None = None, tolerance: Any = None, rates: Any = None, default_lang: str = "en", kinds: Any = None) -> FileResult:
+def check_document(doc: Document, *, date: Any = None, lang: str | None = None, tolerance: Any = None, rates: Any = None,
+                   default_lang: str = "en", default_date: Any = None, currency_hints: Any = None,
+                   messages: str = "article", kinds: Any = None) -> FileResult:
     """Check one document. Front matter (date, lang) applies unless the caller overrides it;
-    ``default_lang`` (the configured language) when neither says. Findings' line:column are
-    positions in the document's source (the file as written)."""
+    ``default_lang``/``default_date`` (the configured ones) when neither says. Findings'
+    line:column (and end, and offsets) are positions in the document's source (the file
+    as written)."""
     if isinstance(rates, RateSpec):
         rates = rates.provider()
-    day = date if date is not None else doc.date
+    day = date if date is not None else (doc.date if doc.date is not None else default_date)
     language = lang or doc.lang or default_lang
-    report = check(doc.text, date=day, lang=language, tolerance=tolerance, rates=rates, kinds=kinds)
+    hints = dict(currency_hints) if currency_hints else None
+    if hints:
+        hints = {k: list(v) if isinstance(v, (list, tuple)) else v for k, v in hints.items()}
+    report = check(doc.text, date=day, lang=language, tolerance=tolerance, rates=rates, currency_hints=hints,
+                   messages=messages, kinds=kinds)
     findings = []
     snippets: list[Snippet | None] = []
     fps: list[str] = []
     starts: list[int] = []
+    ends: list[int] = []
     where = fingerprint_where(doc)
     for f in report.findings:
         s, e = doc.source_span(f.target.start, f.target.end)
@@ -70,15 +78,17 @@ def check_document(doc: Document, *, date: Any = None, lang: str | None = None, 
         end_line, end_col = doc.source_position(e)
         text = doc.source_line(line)
         snippets.append(Snippet(line, text, col, end_col if end_line == line else len(text) + 1))
-        findings.append(replace(f, line=line, column=col))
+        findings.append(replace(f, line=line, column=col, end_line=end_line, end_column=end_col, offset=s, end_offset=e))
         cs, ce = _claim_span(f)
         fps.append(fingerprint(where, doc.text[cs:ce], f.verdict.value))
         starts.append(doc.source_offset(cs))
+        ends.append(doc.source_span(cs, ce)[1])
     notes = report.notes + (("no article date: used the latest rates",) if day is None and report.findings else ())
     report = Report(tuple(findings), report.mentions, report.date, report.lang, notes)
+    suppressed, unused = suppression_use(doc, starts, ends)
     return FileResult(
-        doc.path, report, None, suppressed_claims(doc, starts), file=doc.file, record_line=doc.record_line,
-        record_id=doc.record_id, fingerprints=tuple(fps), snippets=tuple(snippets),
+        doc.path, report, None, suppressed, file=doc.file, record_line=doc.record_line,
+        record_id=doc.record_id, fingerprints=tuple(fps), snippets=tuple(snippets), unused_ignores=tuple(unused),
     )
 
 

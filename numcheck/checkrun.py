@@ -49,12 +49,15 @@ def parse_severity(specs: list[str] | str | dict | None) -> dict[str, str]:
     return out
 
 
-def exit_status(results: list[FileResult], severity: dict[str, str] | None = None) -> int:
+def exit_status(results: list[FileResult], severity: dict[str, str] | None = None, *, unused_ignores: bool = False) -> int:
     """2 when a file could not be checked; 1 when a finding of severity "error" is neither
-    suppressed nor in the baseline; 0 otherwise."""
+    suppressed nor in the baseline (or, with ``unused_ignores``, when an ignore comment
+    silenced nothing); 0 otherwise."""
     sev = severity or DEFAULT_SEVERITY
     if any(r.error for r in results):
         return EXIT_ERROR
+    if unused_ignores and any(r.unused_ignores for r in results):
+        return EXIT_INCONSISTENT
     for r in results:
         for _, f in r.active():
             if sev.get(f.verdict.value) == "error":
@@ -70,7 +73,11 @@ def color_wanted(choice: str, stream: TextIO) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
 
 
-def render(results: list[FileResult], fmt: str, *, severity: dict[str, str] | None = None, color: bool = False) -> str:
+def render(results: list[FileResult], fmt: str, *, severity: dict[str, str] | None = None, color: bool = False,
+           show: str = "all", unused_ignores: bool = False) -> str:
+    """The report in ``fmt``. For text, ``show`` is "problems" (the findings whose severity
+    is not "none", then one summary line), "all" (every claim and a summary per file),
+    "quiet" (the summary line) or "statistics" (counts by verdict and kind)."""
     from .outputs.report import render_github, render_json, render_text
 
     if fmt == "json":
@@ -81,7 +88,7 @@ def render(results: list[FileResult], fmt: str, *, severity: dict[str, str] | No
         return render_sarif(results, severity=severity)
     if fmt == "github":
         return render_github(results, severity=severity)
-    return render_text(results, color=color)
+    return render_text(results, color=color, show=show, severity=severity, unused_ignores=unused_ignores)
 
 
 class ProgressBar:

@@ -222,6 +222,11 @@ class Finding:
     notes: tuple[str, ...] = ()
     line: int = 0  # 1-based position of the stated figure, filled by check()
     column: int = 0
+    end_line: int = 0  # 1-based position just past the stated figure (end exclusive)
+    end_column: int = 0
+    offset: int = 0  # 0-based offsets of the stated figure in the text or file checked
+    end_offset: int = 0
+    suppressed: str | None = None  # the editor's reason (numcheck.check_file), else None
 
     @property
     def start(self) -> int:
@@ -237,6 +242,10 @@ class Finding:
             "verdict": self.verdict.value,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "offset": self.offset,
+            "end_offset": self.end_offset,
             "source": self.source.to_dict(),
             "target": self.target.to_dict(),
             "expected": self.expected,
@@ -248,6 +257,7 @@ class Finding:
             "suggestion": self.suggestion,
             "cue": self.cue,
             "notes": list(self.notes),
+            "suppressed": self.suppressed,
         }
 
 
@@ -263,8 +273,8 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        """True when nothing is inconsistent."""
-        return not any(f.verdict is Verdict.INCONSISTENT for f in self.findings)
+        """True when nothing is inconsistent (an editor's suppressed finding does not count)."""
+        return not any(f.verdict is Verdict.INCONSISTENT and f.suppressed is None for f in self.findings)
 
     def by_verdict(self, verdict: Verdict | str) -> list[Finding]:
         v = Verdict(verdict)

@@ -12,6 +12,7 @@ from .errors import InputError, RateUnavailable
 from .language.formatting import human, rate_text
 from .language import get_lexicon, normalize_lang
 from .language.detect import language_of
+from .language.messages import Num, Phrase
 from .model import ALL_KINDS, ArticleYear, Claim, Conversion, Finding, Mention, Rate, Report, Verdict
 from .documents.lines import LineIndex
 from .conversion.rates import RateHistory, RateProvider, check_rates_argument, resolve
@@ -104,24 +105,32 @@ def money_hints(provider: RateProvider, day: Date | None) -> Callable[[Claim, Co
 
         inverted = s.value / conv.factor
         ratio = stated / o.expected
-        for k, name in ((1e3, "thousand/million or million/billion"), (1e6, "thousand/billion")):
+        # scale slips first: a figure 10× or 1,000× off is a slip of the writer's, whatever
+        # another currency's rate happens to give
+        for k in (1e3, 1e6, 10.0):
             if near(ratio, k, 0.1, False) or near(ratio, 1 / k, 0.1, False):
-                out.append(f"looks like a scale slip ({name} mixed up)")
+                out.append(Phrase(f"scale_slip_{int(k)}"))
                 break
         if near(stated, inverted):
-            out.append(f"matches the rate applied the wrong way round ({human(s.value)} ÷ {rate_text(conv.factor)} = {human(inverted)})")
+            out.append(Phrase("wrong_way", value=Num(s.value), rate=Num(conv.factor, kind="rate"), result=Num(inverted)))
         elif near(stated, s.value, 0.02):
-            out.append("matches the source figure unconverted")
+            out.append(Phrase("unconverted"))
         if not out:
             out.extend(_wrong_currency(provider, day, conv, s.value, stated, near))
         if not out and conv.rate is not None and isinstance(provider, RateHistory):
             want = stated / s.value
+            # only a day before the article's: a writer cannot have used a rate not yet published
+            before = conv.rate.date or day
             try:
-                d = provider.nearest_day_for(conv.source_unit, conv.target_unit, want, max(0.01, t.step / 2 / stated))
+                d = provider.nearest_day_for(conv.source_unit, conv.target_unit, want, max(0.01, t.step / 2 / stated),
+                                             before=before)
+            except TypeError:  # a provider whose search does not take ``before``: no hint
+                d = None
             except Exception:  # a provider without history: no hint, never a crash
                 d = None
-            if d is not None and conv.rate.date and abs((conv.rate.date - d).days) > 180:
-                out.append(f"matches the {conv.rate.provider} rate of {d.isoformat()} ({rate_text(want)} {conv.target_unit}/{conv.source_unit}): a stale rate?")
+            if d is not None and conv.rate.date and d < conv.rate.date and (conv.rate.date - d).days > 180:
+                out.append(Phrase("stale_rate", provider=conv.rate.provider, day=d.isoformat(), rate=Num(want, kind="rate"),
+                                  quote=conv.target_unit, base=conv.source_unit))
         return out
 
     return hints
@@ -141,9 +150,9 @@ def _wrong_currency(provider: RateProvider, day: Date | None, conv: Conversion, 
         except RateUnavailable:
             continue
         if near(stated, value * from_alt, 0.01):
-            return [f"matches a conversion from {alt}, not {conv.source_unit}"]
+            return [Phrase("from_currency", alt=alt, source_unit=conv.source_unit)]
         if near(stated, value * into_alt, 0.01):
-            return [f"matches a conversion into {alt}, not {conv.target_unit}"]
+            return [Phrase("into_currency", alt=alt, target_unit=conv.target_unit)]
     return []
 
 
@@ -222,7 +231,7 @@ def parse_kinds(value: Any) -> frozenset[str] | None:
 
 
 def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: Any = None, rates: Any = None,
-          currency_hints: dict | None = None, kinds: Any = None) -> Report:
+          currency_hints: dict | None = None, kinds: Any = None, messages: str = "en") -> Report:
     if not isinstance(text, str):
         raise InputError(f"text must be str, got {type(text).__name__}")
     if rates is not None:
@@ -238,6 +247,11 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
         report_notes.append(note)
     base = normalize_lang(lang)
     lex = get_lexicon(lang)  # the region applied: a de-CH suggestion is written "13’114"
+    if messages not in ("article", "en"):
+        raise InputError(f"invalid messages {messages!r}: expected \"article\" (the article's language) or \"en\"")
+    from .language.messages import languages
+
+    say = base if messages == "article" and base in languages() else "en"
     mentions = extract(text, lang=lang, currency_hints=currency_hints)
     mentions = resolve_eras(mentions, text, lex, day)  # the tag's region counts
     claims = find_claims(text, mentions, lang=base)
@@ -262,30 +276,34 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
                 if provider is None:
                     provider = resolve(rates)  # a text without claims never loads rates
                 convs = money_conversions(claim, day, provider)
-                f = judge(claim, convs, lex, drift, money_hints(provider, day), _undated(provider) if day is None else None)
+                f = judge(claim, convs, lex, drift, money_hints(provider, day), lang=say,
+                          undated=_undated(provider) if day is None else None)
             elif claim.kind == "unit":
                 from .conversion.units import convert  # imports pint: only for a text with a quantity claim
                 from .judging.units import hints, only_fitting
 
-                f = judge(claim, only_fitting(claim, convert(claim, day, lang)), lex, drift, hints)
+                f = judge(claim, only_fitting(claim, convert(claim, day, lang)), lex, drift, hints, lang=say)
             else:
-                f = unverifiable(claim, f"no converter for {claim.kind}")
+                f = unverifiable(claim, f"no converter for {claim.kind}", lang=say)
         except RateUnavailable as e:
-            f = unverifiable(claim, _retired_reason(claim) + str(e))
+            f = unverifiable(claim, _retired_reason(claim) + str(e), lang=say)
         line, col = lines.position(f.target.start)  # type: ignore[union-attr]
-        findings.append(_at(f, line, col))
+        end_line, end_col = lines.position(f.target.end)  # type: ignore[union-attr]
+        findings.append(_at(f, line, col, end_line, end_col))
     for f in arithmetic:
         line, col = lines.position(f.target.start)  # type: ignore[union-attr]
-        findings.append(_at(f, line, col))
+        end_line, end_col = lines.position(f.target.end)  # type: ignore[union-attr]
+        findings.append(_at(f, line, col, end_line, end_col))
     if arithmetic and claims:
         findings.sort(key=lambda f: f.target.start)
     return Report(findings=tuple(findings), mentions=tuple(mentions), date=day, lang=lang, notes=tuple(report_notes))
 
 
-def _at(f: Finding, line: int, col: int) -> Finding:
+def _at(f: Finding, line: int, col: int, end_line: int, end_col: int) -> Finding:
     from dataclasses import replace
 
-    return replace(f, line=line, column=col)
+    return replace(f, line=line, column=col, end_line=end_line, end_column=end_col,
+                   offset=f.target.start, end_offset=f.target.end)
 
 
 __all__ = ["check", "money_conversions", "LineIndex", "Verdict", "Mention"]

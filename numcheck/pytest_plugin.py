@@ -45,6 +45,7 @@ class Settings:
     tolerance: float | None = None  # None: numcheck's default
     strict: bool = False
     empty_item: bool = False
+    config: Any = None  # the resolved numcheck configuration (numcheck.config.Config) when active
 
     @property
     def drift(self) -> float:
@@ -66,6 +67,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="language for files without front matter lang (default: ini numcheck_lang, else en)")
     group.addoption("--numcheck-tolerance", metavar="FRACTION", default=None,
                     help="relative rate drift allowed on top of the writer's rounding (default: ini numcheck_tolerance, else 0.03)")
+    group.addoption("--numcheck-rates", metavar="PROVIDERS", default=None,
+                    help="rate providers in order, comma-separated, e.g. table:rates/house.csv,ecb "
+                         "(default: ini numcheck_rates, else [tool.numcheck] rates, else ecb)")
     group.addoption("--numcheck-strict", action="store_true", default=None,
                     help="fail unverifiable and ambiguous claims instead of skipping them (ini: numcheck_strict)")
     parser.addini("numcheck_paths", "numcheck: glob patterns of content files to check; setting it turns numcheck on "
@@ -73,6 +77,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("numcheck_date", "numcheck: article date (YYYY-MM-DD) for files without a front matter date", default=None)
     parser.addini("numcheck_lang", "numcheck: language for files without front matter lang", default=None)
     parser.addini("numcheck_tolerance", "numcheck: relative rate drift allowed on top of rounding (e.g. 0.03)", default=None)
+    parser.addini("numcheck_rates", "numcheck: rate providers in order (e.g. table:rates/house.csv ecb)", type="args", default=None)
     parser.addini("numcheck_strict", "numcheck: fail unverifiable and ambiguous claims", type="bool", default=False)
     parser.addini("numcheck_empty_files", "numcheck: 'item' gives a file without claims one passing item (default 'none')", default=None)
 
@@ -91,36 +96,51 @@ def _read_settings(config: pytest.Config) -> Settings:
 
     raw_date, date_origin = pick("numcheck_date")
     raw_tol, tol_origin = pick("numcheck_tolerance")
-    day = tolerance = None
-    if raw_date is not None or raw_tol is not None:
-        from .errors import InputError
-        from .pipeline import _tolerance
-        from .conversion.rates.ecb import parse_date
-
-        try:
-            day = parse_date(raw_date) if raw_date is not None else None
-        except InputError as e:
-            raise pytest.UsageError(f"numcheck: {date_origin}: {e}") from None
-        try:
-            tolerance = _tolerance(raw_tol) if raw_tol is not None else None
-        except InputError as e:
-            raise pytest.UsageError(f"numcheck: {tol_origin}: {e}") from None
-    lang, _ = pick("numcheck_lang")
+    raw_rates, rates_origin = pick("numcheck_rates")
+    lang, lang_origin = pick("numcheck_lang")
     strict = config.getoption("numcheck_strict")
+    strict_origin = "--numcheck-strict"
     if strict is None:
-        strict = bool(config.getini("numcheck_strict"))
+        strict, strict_origin = (True, "ini numcheck_strict") if config.getini("numcheck_strict") else (None, "")
     empty = (config.getini("numcheck_empty_files") or "none").strip().lower()
     if empty not in EMPTY_FILE_MODES:
         raise pytest.UsageError(f"numcheck: ini numcheck_empty_files: expected one of {', '.join(EMPTY_FILE_MODES)}, got {empty!r}")
+    given = any(v is not None for v in (raw_date, raw_tol, raw_rates, lang, strict))
+    if not (active or given):  # inactive and nothing asked: numcheck's modules stay unimported
+        return Settings(active=False, globs=tuple(ini_globs) or DEFAULT_GLOBS, empty_item=empty == "item")
+    # one configuration, as the CLI resolves it: [tool.numcheck] / numcheck.toml from the
+    # rootdir < NUMCHECK_* environment < ini numcheck_* < --numcheck-* options
+    from .config import resolve_config
+    from .errors import InputError
+    from .pipeline import _tolerance
+
+    if raw_tol is not None:
+        try:
+            _tolerance(raw_tol)
+        except InputError as e:
+            raise pytest.UsageError(f"numcheck: {tol_origin}: {e}") from None
+    if isinstance(raw_rates, str):
+        raw_rates = [r for r in raw_rates.split(",") if r.strip()]
+    flags = {"date": raw_date, "tolerance": raw_tol, "rates": list(raw_rates) if raw_rates else None, "lang": lang, "strict": strict}
+    names = {"date": date_origin, "tolerance": tol_origin, "rates": rates_origin, "lang": lang_origin, "strict": strict_origin}
+    try:
+        cfg = resolve_config(config.rootpath, flags, flag_names=names)
+        from .conversion.rates.ecb import parse_date
+
+        day = parse_date(cfg.date)
+    except InputError as e:
+        msg = str(e)
+        raise pytest.UsageError(f"numcheck: {msg}" if msg.startswith(("--", "ini ")) else f"numcheck: {msg}") from None
     return Settings(
         active=active,
         globs=tuple(ini_globs) or DEFAULT_GLOBS,
         date=day,
-        date_origin=date_origin if day else "",
-        lang=lang,
-        tolerance=tolerance,
-        strict=bool(strict),
+        date_origin=cfg.origin("date") if day else "",
+        lang=cfg.lang,
+        tolerance=cfg.tolerance,
+        strict=bool(cfg.strict),
         empty_item=empty == "item",
+        config=cfg,
     )
 
 
@@ -140,8 +160,9 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     if not s.active:
         return None
     day = f"{s.date} ({s.date_origin})" if s.date else "latest rates"
+    rates = f"; rates {','.join(s.config.rates)}" if s.config is not None else ""
     return (f"numcheck: files {' '.join(s.globs)}; date: front matter, else {day}; "
-            f"lang: front matter, else {s.lang or 'en'}; tolerance {s.drift:g}; strict: {'yes' if s.strict else 'no'}")
+            f"lang: front matter, else {s.lang or 'en'}; tolerance {s.drift:g}; strict: {'yes' if s.strict else 'no'}{rates}")
 
 
 def _matches(file_path: Path, rootpath: Path, globs: tuple[str, ...]) -> bool:
@@ -161,11 +182,24 @@ def _matches(file_path: Path, rootpath: Path, globs: tuple[str, ...]) -> bool:
     return False
 
 
+def _excluded(file_path: Path, rootpath: Path, s: Settings) -> bool:
+    """The configuration's ``exclude`` (``drafts/``), as the CLI reads it."""
+    if s.config is None or not s.config.exclude:
+        return False
+    from .documents.readers import _matches as matches_glob
+
+    try:
+        rel = file_path.relative_to(rootpath).as_posix()
+    except ValueError:
+        rel = file_path.as_posix()
+    return matches_glob(rel, list(s.config.exclude))
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     s = _settings(parent.config)
     if not s.active or file_path.suffix == ".py":
         return None
-    if _matches(file_path, parent.config.rootpath, s.globs):
+    if _matches(file_path, parent.config.rootpath, s.globs) and not _excluded(file_path, parent.config.rootpath, s):
         return NumcheckFile.from_parent(parent, path=file_path)
     return None
 
@@ -197,8 +231,15 @@ class NumcheckFile(pytest.File):
         else:
             day, used = None, None
         lang = doc.lang or s.lang
+        cfg = s.config
         try:
-            result = check_document(doc, date=day, lang=lang, tolerance=s.tolerance, kinds=_configured_kinds(self.path))
+            if cfg is not None:
+                from .batch import RateSpec
+
+                result = check_document(doc, date=day, lang=lang, tolerance=s.tolerance, rates=RateSpec(cfg.rates, cfg),
+                                        currency_hints=cfg.hints, messages=cfg.messages, kinds=cfg.kinds)
+            else:
+                result = check_document(doc, date=day, lang=lang, tolerance=s.tolerance, kinds=_configured_kinds(self.path))
         except NumcheckError as e:  # an unknown language in the front matter, …
             yield NumcheckInputErrorItem.from_parent(self, name="input-error", message=self._one_line(e))
             return
@@ -212,7 +253,7 @@ class NumcheckFile(pytest.File):
         for name, (finding, suppressed) in zip(names, findings):
             date_used = used or _latest_words(finding)
             item = NumcheckItem.from_parent(self, name=name, finding=finding, text=doc.text,
-                                            date_used=date_used, suppressed=suppressed)
+                                            date_used=date_used, suppressed=suppressed, source=doc.original)
             if suppressed is not None:
                 # strict=False: a claim that holds again is XPASS, a hint the comment is stale
                 item.add_marker(pytest.mark.xfail(reason=f"numcheck: ignore: {suppressed}", strict=False))
@@ -251,10 +292,11 @@ def _skip(reason: str):
 class NumcheckItem(pytest.Item):
     """One stated conversion."""
 
-    def __init__(self, *, finding, text: str, date_used: str, suppressed: str | None, **kw):
+    def __init__(self, *, finding, text: str, date_used: str, suppressed: str | None, source: str | None = None, **kw):
         super().__init__(**kw)
         self.finding = finding
         self.text = text
+        self.source = source
         self.date_used = date_used
         self.suppressed = suppressed
         self.user_properties.append(("numcheck_verdict", finding.verdict.value))
@@ -278,7 +320,7 @@ class NumcheckItem(pytest.Item):
             from .testing import explain
 
             return explain(self.finding, self.text, path=_relpath(self), date_used=self.date_used,
-                           drift=_settings(self.config).drift, suppressed=self.suppressed)
+                           drift=_settings(self.config).drift, suppressed=self.suppressed, source=self.source)
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self):

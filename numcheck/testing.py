@@ -135,9 +135,11 @@ def explain(
     date_used: str | None = None,
     drift: float | None = None,
     suppressed: str | None = None,
+    source: str | None = None,
 ) -> str:
     """The failure of one claim, for an editor: where, the sentence with the stated figure
-    marked, stated vs expected, the rate (day, provider), the tolerance and the correction."""
+    marked, stated vs expected, the rate (day, provider), the tolerance and the correction;
+    with ``source`` (the file as written), the correction as a diff of its line."""
     from .language.formatting import rate_text
 
     f = finding
@@ -165,7 +167,8 @@ def explain(
         tol = f"±{_pct(f.tolerance)}"
         if drift is not None and f.tolerance >= drift:
             rounding = f.tolerance - drift
-            tol += f"  (rounding of “{_figure(f.target)}” ±{_pct(rounding)} + rate drift ±{_pct(drift)})"
+            slack = "rate drift" if f.kind == "money" else "conversion slack"
+            tol += f"  (rounding of “{_figure(f.target)}” ±{_pct(rounding)} + {slack} ±{_pct(drift)})"
         rows.append(("tolerance", tol))
     if f.suggestion:
         rows.append(("suggestion", f.suggestion))
@@ -174,7 +177,27 @@ def explain(
     rows.append(("numcheck", f.message))
     width = max(len(k) for k, _ in rows) + 1
     lines.extend(f"  {(k + ':').ljust(width)} {v}" for k, v in rows)
+    diff = fix_diff(f, source) if source is not None else None
+    if diff:
+        lines.append(f"  {'fix:'.ljust(width)} (numcheck check --fix {path})")
+        lines.extend(f"    {d}" for d in diff)
     return "\n".join(lines)
+
+
+def fix_diff(f: Finding, source: str) -> list[str] | None:
+    """The line of ``source`` that holds the stated figure, before and after ``--fix``."""
+    from .outputs.fixes import edits_for
+
+    edits = edits_for(source, [f]) if f.verdict is Verdict.INCONSISTENT and f.suggestion else []
+    if not edits:
+        return None
+    e = edits[0]
+    start = source.rfind("\n", 0, e.start) + 1
+    end = source.find("\n", e.end)
+    end = len(source) if end < 0 else end
+    old = source[start:end].rstrip("\r")
+    new = (source[start:e.start] + e.new + source[e.end:end]).rstrip("\r")
+    return [f"- {old}", f"+ {new}"]
 
 
 # ----------------------------------------------------------------------------- the fixture

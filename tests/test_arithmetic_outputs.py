@@ -82,13 +82,13 @@ def test_cli_kinds_flag_and_config_key(article, tmp_path, capsys):
     capsys.readouterr()
     (tmp_path / "numcheck.toml").write_text('kinds = ["percent"]\n', encoding="utf-8")
     assert main(["check", str(article)]) == 2
-    assert "kinds: expected a list of money, unit, change, share" in capsys.readouterr().err
+    assert "invalid kind 'percent': expected some of money, unit, change, share" in capsys.readouterr().err
 
 
 def test_cli_bad_kinds_flag_is_one_line_exit_2(article, capsys):
     assert main(["check", str(article), "--kinds", "money,foo"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["numcheck: error: invalid kind 'foo': expected some of money, unit, change, share"]
+    assert err == ["numcheck: error: --kinds: invalid kind 'foo': expected some of money, unit, change, share"]
 
 
 def test_suppression_covers_a_change(tmp_path):

@@ -57,7 +57,7 @@ def test_seed_with_3_million_is_inconsistent_and_exits_1(capsys, tmp_path):
 
 
 def test_seed_text_line_and_caret(capsys):
-    code, out, _ = run(["check", SEED, "--date", DAY], capsys)
+    code, out, _ = run(["check", SEED, "--date", DAY, "--show-all"], capsys)
     lines = out.splitlines()
     assert re.match(r".*ukraine-aid-2024-11-19\.txt:8:116: consistent: stated approximately 3 billion SEK", lines[0])
     assert lines[2].strip() == "^" + "~" * 15
@@ -189,7 +189,7 @@ def test_progress_bar_on_stderr_and_summary(capsys, tmp_path):
 def test_colour_never_by_default_off_a_terminal_and_always_on_request(capsys, tmp_path):
     code, out, _ = run(["check", SEED, "--date", DAY], capsys)
     assert "\033[" not in out
-    code, out, _ = run(["check", SEED, "--date", DAY, "--color", "always"], capsys)
+    code, out, _ = run(["check", SEED, "--date", DAY, "--color", "always", "--show-all"], capsys)
     assert "\033[1;32mconsistent:\033[0m" in out
 
 

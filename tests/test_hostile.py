@@ -542,7 +542,7 @@ def test_unreadable_folder_is_reported(tmp_path, capsys, monkeypatch):
 
         monkeypatch.setattr(os, "scandir", scandir)
     try:
-        code, out, err = run_cli(["check", tmp_path, "--date", DAY], capsys)
+        code, out, err = run_cli(["check", tmp_path, "--date", DAY, "--show-all"], capsys)
     finally:
         locked.chmod(0o755)
     assert code == 2

@@ -135,6 +135,37 @@ EXTRACT = [
     ("de", "Es kostet nur dreizehn Euro und fünfundvierzig Cent.", [(13.45, "EUR", None)]),
     ("es", "Solo cuesta 3 euros con 99 céntimos.", [(3.99, "EUR", None)]),
     ("nb", "Det kostet to kanadiske dollar og 23 cent.", [(2.23, "CAD", None)]),
+    # sub-unit names of other currencies and their abbreviations ("43c", "rp", "haleru", "sen")
+    ("en", "The ticket was $20 and 43c.", [(20.43, "USD", None)]),
+    ("en", "It cost 20 ringgit and 43 sen.", [(20.43, "MYR", None)]),
+    ("nb", "Det kostet 2 tsjekkiske koruna og 23 haleru.", [(2.23, "CZK", None)]),
+    ("nb", "Prisen var 4 sveitsiske francs og 40 rp.", [(4.40, "CHF", None)]),
+    ("sv", "Det kostade 2 schweiziska franc och 40 rp.", [(2.40, "CHF", None)]),
+    ("da", "Det kostede 2 schweiziske franc og 40 rp.", [(2.40, "CHF", None)]),
+    # currency names Norwegian desks write that CLDR spells otherwise
+    ("nb", "Det kostet 300 thailandske baht.", [(300, "THB", None)]),
+    ("nb", "Lånet var på 5 millioner polske sloty.", [(5e6, "PLN", None)]),
+    ("nb", "Boten var 10 000 sør-afrikanske rand.", [(10000, "ZAR", None)]),
+    ("nl", "Het kaartje kost $20 en 43c.", [(20.43, "USD", None)]),
+    # sub-units on their own: hundredths of the currency
+    ("en", "The stamp costs 10¢.", [(0.10, "USD", None)]),
+    ("nl", "Een postzegel kost tien cent.", [(0.10, "EUR", None)]),
+    ("sv", "Priset steg med 50 öre.", [(0.50, "SEK", None)]),
+    ("nb", "Prisen steg med 50 øre.", [(0.50, "NOK", None)]),
+    ("da", "Prisen steg med 50 øre.", [(0.50, "DKK", None)]),
+    ("nb", "En kopp te kostet 80 fen i Beijing.", [(0.80, "CNY", None)]),
+    ("sv", "En kopp te kostade 80 fen i Peking.", [(0.80, "CNY", None)]),
+    ("da", "Billetten kostede 50 paise.", [(0.50, "INR", None)]),
+    ("nb", "Det kostet 2 nz dollar og 23 cents.", [(2.23, "NZD", None)]),
+    ("nb", "Billetten kostet 500 rupi i Delhi.", [(500, "INR", None)]),
+    # the short "shekel" beside CLDR's long names
+    ("fr", "Le billet coûte dix shekels.", [(10, "ILS", None)]),
+    ("es", "El billete cuesta 300 shekels.", [(300, "ILS", None)]),
+    ("it", "Il biglietto costa 300 shekel.", [(300, "ILS", None)]),
+    ("pt", "O bilhete custa 300 shekels.", [(300, "ILS", None)]),
+    # "Rs" and "rupees" read as Indian unless the text names another rupee country
+    ("sv", "Biljetten kostade Rs 500 i Delhi.", [(500, "INR", None)]),
+    ("nb", "Billetten kostet 500 rupees i Delhi.", [(500, "INR", None)]),
 ]
 
 

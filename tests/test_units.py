@@ -71,7 +71,7 @@ PLANTED = [
     ("a rise of 2C (35.6F)", "en", "converted as a temperature", "≈ 3.6F"),
     ("warming of 1.5C (34.7F)", "en", "converted as a temperature", None),
     # short tons taken for tonnes (US copy: "tons" are short tons)
-    ("The ship carried 45,200 tons (45,200 tonnes) of ore.", "en-US", "taken for the same unit", "≈ 41,005 tonnes"),
+    ("The ship carried 45,200 tons (45,200 tonnes) of ore.", "en-US", "taken for the same unit", "≈ 41,000 tonnes"),  # rounded like "45,200"
     ("The ship carried 45,200 tonnes (45,200 tons) of ore.", "en-US", "taken for the same unit", None),
     # US gallons taken for imperial ones in British copy
     ("a 12-gallon (45.4-litre) tank", "en-GB", "read as US gallon", None),

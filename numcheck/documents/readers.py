@@ -62,11 +62,12 @@ class Suppression:
     ``off`` … ``on`` region: findings inside are reported as suppressed, with the reason.
     ``start``/``end`` are offsets in the document's source."""
 
-    kind: str  # "ignore" or "off"
+    kind: str  # "ignore" (the next claim), "line" (a trailing ignore: claims on its line) or "off"
     start: int  # where the suppression begins to apply
     end: int  # where it stops applying ("ignore": end of text; only the next claim is hit)
     reason: str
     line: int
+    column: int = 1  # where the comment is (1-based), for --report-unused-ignores
 
 
 @dataclass(frozen=True)
@@ -303,7 +304,7 @@ class _Directives:
     def __init__(self, source: str):
         self.source = source
         self.sups: list[Suppression] = []
-        self.off_start: tuple[int, str, int] | None = None
+        self.off_start: tuple[int, str, int, int] | None = None
 
     def comment(self, body: str, start: int, end: int) -> None:
         d = _DIRECTIVE.match(body)
@@ -311,17 +312,23 @@ class _Directives:
             return
         kind, reason = d.group(1).lower(), d.group(2).strip()
         line = line_of(self.source, start)
-        if kind == "ignore":
-            self.sups.append(Suppression("ignore", end, len(self.source), reason or "ignored by the editor", line))
+        line_start = self.source.rfind("\n", 0, start) + 1
+        column = start - line_start + 1
+        if kind == "ignore" and self.source[line_start:start].strip():
+            # "… 3 billion kronor. <!-- numcheck: ignore -->": a trailing comment silences
+            # the claims on its own line, not the next one
+            self.sups.append(Suppression("line", line_start, start, reason or "ignored by the editor", line, column))
+        elif kind == "ignore":
+            self.sups.append(Suppression("ignore", end, len(self.source), reason or "ignored by the editor", line, column))
         elif kind == "off" and self.off_start is None:
-            self.off_start = (end, reason or "numcheck turned off here", line)
+            self.off_start = (end, reason or "numcheck turned off here", line, column)
         elif kind == "on" and self.off_start is not None:
-            self.sups.append(Suppression("off", self.off_start[0], start, self.off_start[1], self.off_start[2]))
+            self.sups.append(Suppression("off", self.off_start[0], start, *self.off_start[1:]))
             self.off_start = None
 
     def done(self) -> tuple[Suppression, ...]:
         if self.off_start is not None:
-            self.sups.append(Suppression("off", self.off_start[0], len(self.source), self.off_start[1], self.off_start[2]))
+            self.sups.append(Suppression("off", self.off_start[0], len(self.source), *self.off_start[1:]))
             self.off_start = None
         return tuple(sorted(self.sups, key=lambda s: s.start))
 
@@ -478,8 +485,39 @@ def parse_markdown(raw: str, path: str = "<markdown>") -> Document:
     for m in _ENTITY.finditer(ed.text()):
         ed.add(m.start(), m.end(), html_mod.unescape(m.group(0)))
     text, offsets = _apply_edits(raw, ed.edits)
+    text = _join_soft_breaks(text, raw, offsets)
     return Document(path=path, text=text, date=_meta_date(meta, path), lang=_meta_lang(meta),
                     suppressions=directives.done(), meta=meta, source=raw, offsets=offsets)
+
+
+#: a raw line that starts a block of its own: it never continues the paragraph above it
+_BLOCK_START = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}(?:[ \t]|$)|>|```|~~~|\||<|(?:[-*_][ \t]*){3,}$|=+[ \t]*$)")
+
+
+def _join_soft_breaks(text: str, raw: str, offsets: array) -> str:
+    """A hard-wrapped paragraph reads as one line: "worth $275 million,\nequivalent to about
+    3 billion kronor" is one claim. Each line break between two lines of prose of the same
+    paragraph becomes a space (one character for one: offsets and positions are unchanged);
+    blank lines, headings, list items, quotes, tables and fences still break."""
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    n = len(text)
+    i = text.find("\n")
+    while i >= 0:
+        before = text[text.rfind("\n", 0, i) + 1:i]
+        nxt_end = text.find("\n", i + 1)
+        after = text[i + 1:nxt_end if nxt_end >= 0 else n]
+        if before.strip() and after.strip() and i < len(offsets):
+            src = offsets[i]
+            raw_start = raw.rfind("\n", 0, src) + 1
+            raw_next_end = raw.find("\n", src + 1)
+            this_line = raw[raw_start:src]
+            next_line = raw[src + 1:raw_next_end if raw_next_end >= 0 else len(raw)]
+            if not _BLOCK_START.match(next_line) and not re.match(r"^ {0,3}(?:#|\|)", this_line):
+                chars[i] = " "
+        i = nxt_end
+    return "".join(chars)
 
 
 # -- HTML -----------------------------------------------------------------------------------
@@ -715,18 +753,35 @@ def read_jsonl(path: str | Path) -> Iterator[Document | InputError]:
 # -- directories ----------------------------------------------------------------------------
 
 
-def _matches(rel: str, patterns: list[str]) -> bool:
-    """A glob matches a path relative to the directory given, or its file name alone
-    (``*.md``, ``drafts/*``, ``**/archive/**``)."""
-    name = rel.rsplit("/", 1)[-1]
+def _matches(rel: str, patterns: list[str], full: str | None = None) -> bool:
+    """Does a path match a glob, read as ``.gitignore`` reads it? A pattern without a slash
+    (``*.md``, ``drafts``, ``drafts/``) matches a file or folder name at any depth; one with a
+    slash (``news/*``, ``content/drafts``, ``**/2024/**``) matches the path relative to the
+    directory given, or as given on the command line (``full``), or a folder on it."""
+    parts = rel.split("/")
+    paths = [rel] + ([full] if full and full != rel else [])
     for pat in patterns:
         pat = pat.replace(os.sep, "/")
-        if fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(name, pat):
-            return True
-        if pat.startswith("**/") and fnmatch.fnmatchcase(rel, pat[3:]):
-            return True
-        if pat.endswith("/**") and (rel + "/").startswith(pat[:-2]):
-            return True
+        if pat.startswith("./"):
+            pat = pat[2:]
+        dir_only = pat.endswith("/")
+        pat = pat.rstrip("/")
+        if not pat:
+            continue
+        if "/" not in pat:
+            names = parts[:-1] if dir_only else parts
+            if any(fnmatch.fnmatchcase(n, pat) for n in names):
+                return True
+            continue
+        for path in paths:
+            segs = path.split("/")
+            # the path itself, or one of its folders ("content/drafts" covers content/drafts/a.md)
+            prefixes = ["/".join(segs[:k]) for k in range(1, len(segs) + (0 if dir_only else 1))]
+            for cand in prefixes:
+                if fnmatch.fnmatchcase(cand, pat) or (pat.startswith("**/") and fnmatch.fnmatchcase(cand, pat[3:])):
+                    return True
+            if pat.endswith("/**") and (path + "/").startswith(pat[:-2]):
+                return True
     return False
 
 
@@ -756,8 +811,9 @@ def expand_paths(paths: list[str], include: list[str] | None = None, exclude: li
                     if not f.is_file():
                         continue
                     rel = f.relative_to(path).as_posix()
-                    wanted = _matches(rel, include) if include else f.suffix.lower() in CONTENT_SUFFIXES
-                    if wanted and not (exclude and _matches(rel, exclude)):
+                    full = f.as_posix()
+                    wanted = _matches(rel, include, full) if include else f.suffix.lower() in CONTENT_SUFFIXES
+                    if wanted and not (exclude and _matches(rel, exclude, full)):
                         found.append((str(f), None))
             found.sort(key=lambda x: x[0])
             if not found:
@@ -765,32 +821,47 @@ def expand_paths(paths: list[str], include: list[str] | None = None, exclude: li
                 out.append((p, InputError(f"{p}: directory holds no {what}")))
             out.extend(found)
         else:
-            if exclude and _matches(path.as_posix(), exclude):
+            if exclude and _matches(os.path.normpath(p).replace(os.sep, "/"), exclude):
                 continue
             out.append((p, None))
     return out
 
 
-def suppressed_claims(doc: Document, starts: list[int]) -> dict[int, str]:
+def suppressed_claims(doc: Document, starts: list[int], ends: list[int] | None = None) -> dict[int, str]:
     """Which claims (by index into ``starts``, their source offsets) an editor suppressed,
     with the reason: an ``off`` region covers every claim inside it; an ``ignore`` covers
-    the first claim after it only."""
+    the first claim after it only; a trailing ``ignore`` the claims on its own line."""
+    return suppression_use(doc, starts, ends)[0]
+
+
+def suppression_use(doc: Document, starts: list[int], ends: list[int] | None = None) -> tuple[dict[int, str], list[Suppression]]:
+    """The suppressed claims (as :func:`suppressed_claims`) and the suppressions that
+    silenced nothing (``--report-unused-ignores``)."""
+    ends = ends if ends is not None else [s + 1 for s in starts]
     out: dict[int, str] = {}
+    used: set[int] = set()
     order = sorted(range(len(starts)), key=lambda i: starts[i])
-    for s in doc.suppressions:
+    for k, s in enumerate(doc.suppressions):
         if s.kind == "off":
             for i in order:
                 if s.start <= starts[i] < s.end:
                     out.setdefault(i, s.reason)
-    for s in doc.suppressions:
+                    used.add(k)
+        elif s.kind == "line":  # the claim's span meets the line before the comment
+            for i in order:
+                if starts[i] < s.end and ends[i] > s.start:
+                    out.setdefault(i, s.reason)
+                    used.add(k)
+    for k, s in enumerate(doc.suppressions):
         if s.kind == "ignore":
             nxt = next((i for i in order if starts[i] >= s.start), None)
             if nxt is not None:
                 out.setdefault(nxt, s.reason)
-    return out
+                used.add(k)
+    return out, [s for k, s in enumerate(doc.suppressions) if k not in used]
 
 
 __all__ = [
     "Document", "Suppression", "parse_document", "parse_text", "parse_markdown", "parse_html", "read_document",
-    "read_jsonl", "record_name", "expand_paths", "suppressed_claims", "format_of", "CONTENT_SUFFIXES",
+    "read_jsonl", "record_name", "expand_paths", "suppressed_claims", "suppression_use", "format_of", "CONTENT_SUFFIXES",
 ]

@@ -18,6 +18,7 @@ from dataclasses import replace
 from .. import language as _lexicon
 from .money import MoneyScanner, _alt, digits_pattern, get_scanner, normalize_gap, number_words_pattern
 from ..model import Mention
+from .candidates import Anchors, search_in, windows
 from ..language.formatting import UNIT_LABELS
 from ..language.units import Vocabulary, all_labels, get_vocabulary
 
@@ -28,6 +29,12 @@ _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3,
 _VULGAR_DENOMINATORS = {"½": 2, "¼": 4, "¾": 4, "⅓": 3, "⅔": 3, "⅛": 8, "⅜": 8, "⅝": 8, "⅞": 8}
 _VULGAR = "".join(_VULGAR_VALUES)
 
+
+#: How far before its unit a quantity can start ("two hundred and fifty to three hundred
+#: square kilometres" is 45; the number words' own bound is 20 words), and how far after the
+#: anchor's end the full pattern may still need to look.
+QUANTITY_REACH_BEFORE = 400
+QUANTITY_REACH_AFTER = 60
 
 _WS = r"\s"  # a space in a unit surface: \s, not a class, compiles far faster
 
@@ -94,6 +101,8 @@ class QuantityScanner:
             """,
             re.X,
         )
+        self._anchor_parts = (list(v.symbols) + list(v.words) + list(v.attached), starts, nw)
+        self._anchors = Anchors(lambda: self.anchors)  # compiled when worth it
         self._minor_patterns = {}
         and_alt = _words(v.compound_joiners)  # "7 feet and 10 inches"
         for major, (minor, _n) in v.compounds.items():
@@ -125,6 +134,26 @@ class QuantityScanner:
             r"(?i)(?<![^\W\d_])(?:" + ("|".join(re.escape(w) for w in sorted(v.contextual_before, key=len, reverse=True)) or "(?!)") + rf")(?:{_SP}+\S+)?{_SP}*\Z"
         )
 
+
+    @functools.cached_property
+    def anchors(self) -> tuple[tuple[re.Pattern, bool], ...]:
+        # The candidate filter (see candidates.py): a unit written right after a figure's
+        # last character ("10 km", "104F", "½ mile", "2-3 km") or after a number or scale
+        # word ("a mile", "three-foot", "tjugotre meter", "2 million acres"), from the same
+        # unit, number and scale words as the full pattern: the full pattern runs only
+        # around these, not at every "a" and "an". Lower case, on the lower-cased text.
+        surfaces, starts, nw = self._anchor_parts
+        units_low = _alt({w.lower() for w in surfaces}, space=_WS)
+        heads = _alt({w.lower() for w in starts} | {w.lower() for w in self.lex.scales})
+        if nw.get("compound"):
+            infix = _alt({w.lower() for w in nw.get("infix", [])}) or "(?!)"
+            heads = rf"(?:{heads})(?:(?:{infix})?(?:{heads}))*"
+        gap = r"[ \u00a0\u202f‐-]{0,3}"
+        return (
+            (re.compile(rf"[\d{_VULGAR}]{gap}(?:{units_low})(?![^\W_])"), True),
+            (re.compile(rf"(?<![^\W\d_])(?:{heads})(?![^\W\d_]){gap}(?:{units_low})(?![^\W_])"), True),
+        )
+
     # -- units -----------------------------------------------------------------------------
     def candidates(self, surface: str) -> tuple[str, ...]:
         v = self.vocab
@@ -142,9 +171,10 @@ class QuantityScanner:
         unsure_temps: set[int] = set()
         for m in self.prime_pattern.finditer(text):
             out.append(self._prime(text, m))
-        pos, n = 0, len(text)
-        while pos < n:
-            m = self.pattern.search(text, pos)
+        spans = windows(text, self._anchors, QUANTITY_REACH_BEFORE, QUANTITY_REACH_AFTER)
+        pos, k = 0, 0
+        while True:
+            m, k = search_in(self.pattern, text, spans, pos, k)
             if m is None:
                 break
             built = self._build(text, m)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import math
 
-from ..conversion.units import _has_offset, _number, conversion, label, name
-from ..language.formatting import human, quote
+from ..conversion.units import _has_offset, conversion, label, name
+from ..language.formatting import quote
+from ..language.messages import Num, Phrase
 from ..language.units import NEUTRAL, get_vocabulary
 from ..model import Claim, Conversion, Verdict
 from .verdicts import DEFAULT_TOLERANCE, Outcome, evaluate
@@ -60,17 +61,19 @@ def hints(claim: Claim, conv: Conversion, o: Outcome) -> list[str]:
             delta_f, _, _ = conversion(a, b, True)
             if diff:
                 consider(s.value * level_f + level_o,
-                         f"matches {s.text} converted as a temperature; as a change it is {human(s.value * delta_f)} {label(b)}")
+                         Phrase("unit_as_temperature", source=s.text, change=Num(s.value * delta_f), unit=label(b)))
             else:
                 consider(s.value * delta_f,
-                         f"matches {label(a)} converted as a plain ratio, without the offset ({human(s.value)} × {_number(delta_f)} = {human(s.value * delta_f)})")
+                         Phrase("unit_plain_ratio", unit=label(a), value=Num(s.value), factor=Num(delta_f, kind="times", digits=4),
+                                result=Num(s.value * delta_f)))
         elif conv.factor and a != b and vocab.dimension(a) == vocab.dimension(b) and not conv.offset:
             inverted = s.value / conv.factor
-            consider(inverted, f"matches the conversion applied the wrong way round ({human(s.value)} ÷ {_number(conv.factor)} = {human(inverted)}): {label(a)} and {label(b)} swapped?")
+            consider(inverted, Phrase("unit_wrong_way", value=Num(s.value), factor=Num(conv.factor, kind="times", digits=4),
+                                      result=Num(inverted), a=label(a), b=label(b)))
         for value, text in _confusions(claim, conv, vocab):
             consider(value, text)
         if a != b:
-            consider(s.value, "matches the source figure unconverted")
+            consider(s.value, Phrase("unconverted"))
     except Exception:  # a hint is a courtesy: never let it break a finding
         pass
     found.sort(key=lambda x: x[0])
@@ -96,12 +99,12 @@ def _confusions(claim: Claim, conv: Conversion, vocab) -> list[tuple[float, str]
                     f, _, _ = conversion(a, b, s.difference or t.difference)
                     if not 1 / LOOKALIKE_RATIO <= f <= LOOKALIKE_RATIO:
                         continue  # not look-alikes: "unconverted" says it better
-                    out.append((s.value, f"matches {quote(s.unit_text)} and {quote(t.unit_text)} taken for the same unit "
-                                         f"(they are {name(a)} and {name(b)})"))
+                    out.append((s.value, Phrase("unit_same_unit", source_unit=("quote", s.unit_text), target_unit=("quote", t.unit_text),
+                                                a=name(a), b=name(b))))
                 else:
                     f, off, _ = conversion(x, y, s.difference or t.difference)
                     m = s if which == "source" else t
-                    out.append((s.value * f + off, f"matches {quote(m.unit_text)} read as {name(alt)} rather than {name(orig)}"))
+                    out.append((s.value * f + off, Phrase("unit_read_as", unit=("quote", m.unit_text), alt=name(alt), orig=name(orig))))
     return out
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from ..language.formatting import human, percent, quote, suggest
+from ..language.formatting import human, percent, quote, round_significant, suggest, writer_digits
 from ..language import Lexicon
 from ..model import Claim, Conversion, Finding, Hedge, Mention, Rate, Verdict
 
@@ -103,10 +103,9 @@ def evaluate(claim: Claim, conv: Conversion, drift: float) -> Outcome:
     ends = conv.span(s.low - s_half) + conv.span(s.high + s_half_hi)
     w_lo, w_hi = min(ends), max(ends)
     if s_half and _interval_ok(*band(w_lo, w_hi, drift), t.low - half_lo, t.high + half, t.hedge, t.low, t.high):
-        reason = (
-            f"holds only if {quote(s.text)} is itself rounded from a figure between "
-            f"{human(s.low - s_half)} and {human(s.high + s_half_hi)}"
-        )
+        from ..language.messages import Num, Phrase
+
+        reason = Phrase("source_rounded", source=("quote", s.text), low=Num(s.low - s_half), high=Num(s.high + s_half_hi))
         return Outcome(Verdict.AMBIGUOUS, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, reason)
     return Outcome(Verdict.INCONSISTENT, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, "")
 
@@ -122,63 +121,87 @@ def figure_text(m: Mention) -> str:
     return m.text[rel:end] if rel >= 0 else m.text
 
 
-def _stated(t: Mention) -> str:
+def _stated(t: Mention, lang: str = "en") -> str:
+    from ..language.messages import amount, number
+
     if t.is_range:
-        return f"{human(t.low)}–{human(t.high, t.unit)}"
+        return f"{number(t.low, lang)}–{amount(t.high, t.unit, lang)}"
     hedge = f"{t.hedge_text} " if t.hedge_text else ""
-    return f"{hedge}{human(t.value, t.unit)}"
+    return f"{hedge}{amount(t.value, t.unit, lang)}"
 
 
-def _expected(o: Outcome, unit: str | None) -> str:
+def _expected(o: Outcome, unit: str | None, lang: str = "en") -> str:
+    from ..language.messages import amount, number
+
     if o.expected_max is not None:
-        return f"{human(o.expected)}–{human(o.expected_max, unit)}"
-    return human(o.expected, unit)
+        return f"{number(o.expected, lang)}–{amount(o.expected_max, unit, lang)}"
+    return amount(o.expected, unit, lang)
 
 
-def describe(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, hints: Sequence[str] = ()) -> tuple[str, str | None]:
-    """The finding's message and, for an inconsistency, the suggested correction."""
+def describe(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, hints: Sequence[str] = (), lang: str = "en") -> tuple[str, str | None]:
+    """The finding's message and, for an inconsistency, the suggested correction. ``lang``:
+    the language the message is written in (numcheck.messages; English for any part a
+    language's templates lack)."""
+    from ..language.messages import Phrase, quote as q, render
+
     s, t = claim.source, claim.target
-    head = _head(claim, conv, o)
-    rounding = quote(figure_text(t))
+    head = _head(claim, conv, o, lex, lang)
+    hint_text = [h.localized(lang) if isinstance(h, Phrase) else h for h in hints]
     if o.verdict is Verdict.CONSISTENT:
         if t.hedge in (Hedge.AT_LEAST, Hedge.AT_MOST, Hedge.NEAR_ABOVE, Hedge.NEAR_BELOW):
-            return f"{head} \u2014 consistent with {quote(t.hedge_text or '')}", None
-        return f"{head} \u2014 within the rounding of {rounding}", None
+            return render("consistent_hedge", {"head": head, "hedge": q(t.hedge_text or "", lang)}, lang), None
+        return render("consistent", {"head": head, "figure": q(figure_text(t), lang)}, lang), None
     if o.verdict is Verdict.AMBIGUOUS:
-        tail = ("; otherwise it " + "; ".join(hints)) if hints else ""
-        return f"{head} \u2014 {o.reason}{tail}", None
+        reason = o.reason.localized(lang) if isinstance(o.reason, Phrase) else o.reason
+        if hint_text:
+            reason += "; " + render("otherwise", {"hints": "; ".join(hint_text)}, lang)
+        return render("ambiguous", {"head": head, "reason": reason}, lang), None
     why = _why(t, o)
+    why = why.localized(lang) if isinstance(why, Phrase) else why
     sugg = None
     if not t.is_range and not s.is_range and o.expected > 0:
         sugg = suggest(t, o.expected if o.expected_max is None else (o.expected + o.expected_max) / 2, lex)
-    text = f"{head} \u2014 {why}"
-    if hints:
-        text += "; " + "; ".join(hints)
+    text = render("inconsistent", {"head": head, "why": why}, lang)
+    if hint_text:
+        text += "; " + "; ".join(hint_text)
     if sugg:
-        text += f"; suggest {quote(sugg)}"
+        text += "; " + render("suggest", {"suggestion": q(sugg, lang)}, lang)
     return text, sugg
 
 
-def _head(claim: Claim, conv: Conversion, o: Outcome) -> str:
+def _head(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, lang: str = "en") -> str:
     """The fact part of a message: what is stated and what the conversion gives."""
-    return f"stated {_stated(claim.target)}; {claim.source.text} at {conv.label} is {_expected(o, claim.target.unit)}"
+    from ..language.messages import localize_label, render
+
+    s, t = claim.source, claim.target
+    shown = o
+    digits = writer_digits(t.number_text, lex) if not t.is_range and t.number_text else 0
+    if digits and not t.scale_text and o.expected_max is None and o.expected >= 1000 and t.value >= 1000 \
+            and digits < len(str(int(t.value))):
+        # "about 475 000 kronor" is rounded to thousands: so is the figure it is compared with
+        # (47 500, never 47 494)
+        shown = replace(o, expected=round_significant(o.expected, max(3, digits)))
+    return render("head", {"stated": _stated(t, lang), "source": s.text, "rate": localize_label(conv.label, lang),
+                           "expected": _expected(shown, t.unit, lang)}, lang)
 
 
 def _why(t: Mention, o: Outcome) -> str:
+    from ..language.messages import Num, Phrase
+
     e = o.expected if o.expected_max is None else (o.expected + o.expected_max) / 2
     stated = (t.low + t.high) / 2
     if t.hedge is Hedge.AT_LEAST and e < stated:
-        return f"{quote(t.hedge_text or '')} needs at least {human(stated)}, but the conversion gives less"
+        return Phrase("needs_at_least", hedge=("quote", t.hedge_text or ""), stated=Num(stated))
     if t.hedge in (Hedge.AT_MOST, Hedge.NEAR_BELOW) and e > stated:
-        return f"{quote(t.hedge_text or '')} needs at most {human(stated)}, but the conversion gives more"
+        return Phrase("needs_at_most", hedge=("quote", t.hedge_text or ""), stated=Num(stated))
     if e and stated:
         ratio = stated / e
         if ratio >= 2 or ratio <= 0.5:
             times = ratio if ratio >= 1 else 1 / ratio
-            return f"the stated figure is {human(times)}× too {'large' if ratio > 1 else 'small'}"
+            return Phrase("too_large" if ratio > 1 else "too_small", times=Num(times, kind="times"))
     if o.deviation is None:
-        return f"the conversion gives {human(e)}, so no other figure holds"
-    return f"off by {percent(o.deviation)} (tolerance {percent(o.tolerance)})"
+        return Phrase("no_other_figure", expected=Num(e))
+    return Phrase("off_by", deviation=Num(o.deviation, kind="percent"), tolerance=Num(o.tolerance, kind="percent"))
 
 
 def judge(
@@ -187,6 +210,7 @@ def judge(
     lex: Lexicon,
     drift: float = DEFAULT_TOLERANCE,
     hints: Callable[[Claim, Conversion, Outcome], list[str]] | None = None,
+    lang: str = "en",
     undated: Callable[[Claim, Conversion], str | None] | None = None,
 ) -> Finding:
     """The finding for a claim, given one conversion per reading of its units.
@@ -214,15 +238,17 @@ def judge(
         notes.append("several readings of the units, all with this verdict: " + ", ".join(f"{c.source_unit}→{c.target_unit}" for c, _ in outcomes))
     verdict = o.verdict
     extra = hints(claim, conv, o) if hints and verdict is not Verdict.CONSISTENT else []
-    message, sugg = describe(claim, conv, o, lex, extra)
+    message, sugg = describe(claim, conv, o, lex, extra, lang)
     if verdict is Verdict.INCONSISTENT and claim.strength == "weak":
         verdict = Verdict.AMBIGUOUS
-        message += f" \u2014 but the pairing through {quote(claim.cue.strip())} is uncertain: it may not state an equivalent"
+        from ..language.messages import render
+
+        message += " \u2014 " + render("weak_pairing", {"cue": ("quote", claim.cue.strip())}, lang)
     if verdict is Verdict.INCONSISTENT and undated is not None:
         why_not = undated(claim, conv)
         if why_not is not None:
             # the notes stay on the finding; the message is the fact and the reason alone
-            f = _finding(claim, Verdict.AMBIGUOUS, conv, o, f"{_head(claim, conv, o)} \u2014 {why_not}", None, [])
+            f = _finding(claim, Verdict.AMBIGUOUS, conv, o, f"{_head(claim, conv, o, lex, lang)} \u2014 {why_not}", None, [])
             return replace(f, notes=tuple(notes))
     return _finding(claim, verdict, conv, o, message, sugg, notes)
 
@@ -247,8 +273,10 @@ def _finding(claim: Claim, verdict: Verdict, conv: Conversion, o: Outcome, messa
     )
 
 
-def unverifiable(claim: Claim, reason: str) -> Finding:
+def unverifiable(claim: Claim, reason: str, lang: str = "en") -> Finding:
     """A claim no rate (or unit) can check: the reason is the message."""
+    from ..language.messages import render
+
     t = claim.target
     return Finding(
         kind=claim.kind,
@@ -260,7 +288,7 @@ def unverifiable(claim: Claim, reason: str) -> Finding:
         deviation=None,
         tolerance=None,
         rate=None,
-        message=f"stated {_stated(t)} for {claim.source.text}; cannot check: {reason}",
+        message=render("unverifiable", {"stated": _stated(t, lang), "source": claim.source.text, "reason": reason}, lang),
         cue=claim.cue,
     )
 

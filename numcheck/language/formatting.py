@@ -42,6 +42,22 @@ def _sig(x: float, digits: int) -> str:
     return s
 
 
+def writer_digits(number_text: str, lex: Lexicon) -> int:
+    """Significant digits of a figure as written: "475 000" → 3, "47,523" → 5, "1.5" → 2;
+    0 when it is not written in digits."""
+    digits = "".join(c for c in number_text.split(lex.decimal, 1)[0] if c.isdigit())
+    if not digits or not number_text[:1].isdigit():
+        return 0
+    return len(digits.strip("0")) or 1
+
+
+def round_significant(x: float, digits: int) -> float:
+    if x == 0 or not math.isfinite(x):
+        return x
+    power = int(math.floor(math.log10(abs(x)))) - digits + 1
+    return round(x / 10**power) * 10**power
+
+
 def rate_text(value: float) -> str:
     """10.951030 → "10.951"; 0.091315 → "0.09132" (five significant digits)."""
     return _sig(value, 5)
@@ -105,10 +121,18 @@ def suggest(target: Mention, expected: float, lex: Lexicon, rel_precision: float
     x = expected / scale
     orig_dec = len(target.number_text.split(lex.decimal, 1)[1]) if lex.decimal in target.number_text else 0
     decimals = orig_dec
-    while decimals < 6 and abs(round(x, decimals) - x) > rel_precision * abs(x):
-        decimals += 1
+    sig = writer_digits(target.number_text, lex) if not scale_text and not orig_dec else 0
+    if sig and x >= 100:
+        # "ungefär 475 000 kr" rounds to thousands: the correction is rounded like the writer's
+        # own figure ("≈ 47 500 kr"), never "47 524"
+        x = round_significant(x, max(2, sig))
+    else:
+        while decimals < 6 and abs(round(x, decimals) - x) > rel_precision * abs(x):
+            decimals += 1
+    grouped = x >= 10000 or (x >= 1000 and any(c in target.number_text for c in (lex.group, ",", " ", "\u00a0", "\u202f")
+                                                 if c != lex.decimal))
     number = f"{x:,.{decimals}f}"
-    number = number.replace(",", "\x00").replace(".", lex.decimal).replace("\x00", lex.group if x >= 10000 else "")
+    number = number.replace(",", "\x00").replace(".", lex.decimal).replace("\x00", lex.group if grouped else "")
     if not target.number_text[:1].isdigit():
         # number words ("three billion"): write the corrected figure in digits
         pass

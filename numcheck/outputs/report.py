@@ -95,10 +95,22 @@ def caret_lines(snip: Snippet, width: int = 100) -> tuple[str, str]:
     return f"{pre}{shown}{post}", " " * len(pre) + pad + "^" + "~" * (span - 1)
 
 
-def render_text(results: list[FileResult], *, color: bool = False, carets: bool = True) -> str:
+SHOW_MODES = ("problems", "all", "quiet", "statistics")
+
+
+def render_text(results: list[FileResult], *, color: bool = False, carets: bool = True, show: str = "all",
+                severity: dict[str, str] | None = None, unused_ignores: bool = False) -> str:
+    """The text report. ``show="all"``: every finding (suppressed ones marked) and a summary
+    line per file and archive; ``"problems"`` (the CLI's default, as ruff and eslint do):
+    only findings whose severity is not "none" and that are neither suppressed nor in the
+    baseline, then a single summary line; ``"quiet"``: the summary line; ``"statistics"``:
+    counts by verdict and kind, then the summary line."""
     paint = _Paint(color)
     lines: list[str] = []
     archives: dict[str, list[FileResult]] = {}
+    everything = show == "all"
+    listing = show in ("all", "problems")
+    stats: Counter = Counter()
     for r in results:
         if r.is_record and r.file:
             archives.setdefault(r.file, []).append(r)
@@ -108,8 +120,13 @@ def render_text(results: list[FileResult], *, color: bool = False, carets: bool 
             state = r.status(i)
             if state == "baseline":
                 continue
-            suffix = one_line(f" [suppressed: {r.suppressed[i]}]") if state == "suppressed" else ""
             verdict = f.verdict.value
+            if not everything and (state or severity_of(verdict, severity) == "none"):
+                continue
+            stats[(verdict, f.kind)] += 1
+            if not listing:
+                continue
+            suffix = one_line(f" [suppressed: {r.suppressed[i]}]") if state == "suppressed" else ""
             where = paint("1", f"{one_line(r.path)}:{f.line}:{f.column}:")
             word = paint("2" if state else _COLORS[verdict], f"{verdict}:")
             lines.append(f"{where} {word} {one_line(f.message)}{suffix}")
@@ -118,19 +135,36 @@ def render_text(results: list[FileResult], *, color: bool = False, carets: bool 
                 src, caret = caret_lines(snip)
                 lines.append(f"    {one_line(src)}")
                 lines.append(f"    {paint('2' if state else _COLORS[verdict], caret)}")
-        if not r.is_record:
+        if unused_ignores and listing:
+            for sup in r.unused_ignores:
+                where = paint("1", f"{one_line(r.path)}:{sup.line}:{sup.column}:")
+                what = "off … on region" if sup.kind == "off" else "ignore comment"
+                lines.append(f"{where} {paint('1;33', 'unused-ignore:')} this numcheck {what} silenced no claim; remove it")
+        if everything and not r.is_record:
             # the report's notes ("language guessed: sv", "no article date: …") end the
             # summary line, so a run with no findings still says how it read the file
             notes = "".join(f"; {n}" for n in r.report.notes)
             lines.append(one_line(f"{r.path}: {_summary_text(summary_counts([r]))}{notes}"))
-    for file, rs in archives.items():
-        checked = sum(1 for r in rs if r.report is not None)
-        bad = len(rs) - checked
-        tail = f", {bad} unreadable" if bad else ""
-        lines.append(one_line(f"{file}: {_plural(checked, 'article')}{tail}, {_summary_text(summary_counts(rs))}"))
+    if show == "statistics":
+        for (verdict, kind), n in sorted(stats.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"{n:>6}  {verdict:<13} {kind}")
+    if everything:
+        for file, rs in archives.items():
+            checked = sum(1 for r in rs if r.report is not None)
+            bad = len(rs) - checked
+            tail = f", {bad} unreadable" if bad else ""
+            lines.append(one_line(f"{file}: {_plural(checked, 'article')}{tail}, {_summary_text(summary_counts(rs))}"))
     if len(results) > 1:
         lines.append(summary_line(results))
-    return "\n".join(lines) + "\n"
+    elif not everything and results and results[0].report is not None:
+        r = results[0]
+        notes = "".join(f"; {n}" for n in r.report.notes)
+        lines.append(one_line(f"{r.path}: {_summary_text(summary_counts([r]))}{notes}"))
+    if unused_ignores and not listing:
+        n = sum(len(r.unused_ignores) for r in results)
+        if n:
+            lines.append(f"{n} unused ignore comment{'s' if n != 1 else ''}")
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 # -- JSON -----------------------------------------------------------------------------------

@@ -36,6 +36,8 @@ class FileResult:
     fingerprints: tuple[str, ...] = ()  # per finding: stable across edits elsewhere (baseline)
     snippets: tuple[Snippet | None, ...] = ()  # per finding
     baselined: frozenset[int] = frozenset()  # finding indexes hidden by a baseline file
+    #: ignore comments that silenced nothing (numcheck.documents.readers.Suppression)
+    unused_ignores: tuple = ()
 
     def counted(self) -> list[tuple[Finding, str | None]]:
         if self.report is None:

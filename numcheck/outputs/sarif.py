@@ -21,6 +21,9 @@ from ..model import Verdict, strict_json
 from .report import severity_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+#: Where numcheck's documentation site (docs/, built with MkDocs) is published: the tool's
+#: informationUri, and each rule's helpUri is its section of the verdicts reference.
+DOCS_URL = "https://numcheck.github.io/numcheck/"
 
 _RULES = {
     "inconsistent": "The stated equivalent does not match the conversion at the article date's rate.",
@@ -50,6 +53,8 @@ def _rule(verdict: str, severity: dict[str, str] | None) -> dict:
         "shortDescription": {"text": f"{verdict} conversion"},
         "fullDescription": {"text": _RULES[verdict]},
         "defaultConfiguration": {"level": _level(severity_of(verdict, severity)), "enabled": severity_of(verdict, severity) != "none"},
+        "helpUri": f"{DOCS_URL}reference/verdicts/#{verdict}",
+        "help": {"text": _RULES[verdict] + f" See {DOCS_URL}reference/verdicts/#{verdict}"},
     }
 
 
@@ -91,11 +96,35 @@ def _result(r: FileResult, i: int, severity: dict[str, str] | None) -> dict | No
             "suggestion": f.suggestion,
         },
     }
+    fix = _fix(r, i, uri)
+    if fix is not None:
+        res["fixes"] = [fix]
     if r.is_record:
         res["locations"][0]["logicalLocations"] = [{"name": r.record_id or str(r.record_line), "kind": "module"}]
     if i in r.suppressed:
         res["suppressions"] = [{"kind": "inSource", "justification": r.suppressed[i]}]
     return res
+
+
+def _fix(r: FileResult, i: int, uri: str) -> dict | None:
+    """The correction --fix would make, as a SARIF fix (an inconsistent finding with its one
+    suggestion, in a file numcheck may rewrite)."""
+    from .fixes import fixable, replacement
+
+    f = r.report.findings[i] if r.report is not None else None
+    if f is None or i not in {k for k, _ in fixable(r)} or not f.end_line:
+        return None
+    new = replacement(f)
+    return {
+        "description": {"text": f"Replace “{f.target.text}” with “{new}”"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": artifact_uri(uri)},
+            "replacements": [{
+                "deletedRegion": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column},
+                "insertedContent": {"text": new},
+            }],
+        }],
+    }
 
 
 def to_sarif(results: list[FileResult], *, severity: dict[str, str] | None = None) -> dict:
@@ -123,6 +152,7 @@ def to_sarif(results: list[FileResult], *, severity: dict[str, str] | None = Non
             "tool": {"driver": {
                 "name": "numcheck",
                 "version": __version__,
+                "informationUri": DOCS_URL,
                 "rules": [_rule(v, severity) for v in _RULE_IDS],
             }},
             "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],

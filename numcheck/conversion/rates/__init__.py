@@ -44,8 +44,9 @@ class RateHistory(Protocol):
     "a stale rate?" hint and the undated-article check. Optional: a provider without it
     gives no such hint."""
 
-    def nearest_day_for(self, base: str, quote: str, value: float, rel: float) -> date | None:
-        """The day nearest the requested one whose rate makes ``value`` within ``rel``, or None."""
+    def nearest_day_for(self, base: str, quote: str, value: float, rel: float, before: date | None = None) -> date | None:
+        """The day nearest the requested one whose rate makes ``value`` within ``rel``, or None;
+        with ``before``, only days before it (a writer cannot use a rate not yet published)."""
         ...
 
 
@@ -82,11 +83,12 @@ class ChainProvider:
             out |= p.currencies(day)
         return frozenset(out)
 
-    def nearest_day_for(self, base: str, quote: str, value: float, rel: float) -> date | None:
+    def nearest_day_for(self, base: str, quote: str, value: float, rel: float, before: date | None = None) -> date | None:
         """The stale-rate hint of the first provider with a history to search."""
         for p in self.providers:
             if isinstance(p, RateHistory):
-                return p.nearest_day_for(base, quote, value, rel)
+                return p.nearest_day_for(base, quote, value, rel, before=before) if before is not None else \
+                    p.nearest_day_for(base, quote, value, rel)
         return None
 
 

@@ -104,14 +104,18 @@ class ECBProvider:
         value = self._per_eur(quote, i) / self._per_eur(base, i)
         return Rate(base, quote, value, self.history.days[i], self.name, requested, note)
 
-    def nearest_day_for(self, base: str, quote: str, value: float, rel: float) -> date | None:
-        """The publication day closest to the end of the data whose rate is within ``rel`` of
-        ``value`` — used to tell an editor that a figure matches a stale rate."""
+    def nearest_day_for(self, base: str, quote: str, value: float, rel: float, before: date | None = None) -> date | None:
+        """The publication day closest to the end of the data (or, with ``before``, the
+        latest day before it) whose rate is within ``rel`` of ``value`` — used to tell an
+        editor that a figure matches a stale rate."""
+        import bisect
+
         h = self.history
         b, q = h.column(base), h.column(quote)
         if b is None or q is None:
             return None
-        for i in range(len(h.days) - 1, -1, -1):
+        last = len(h.days) if before is None else bisect.bisect_left(h.days, before)
+        for i in range(last - 1, -1, -1):
             bv, qv = b[i], q[i]
             if bv is None or qv is None:
                 continue

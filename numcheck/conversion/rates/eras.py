@@ -98,11 +98,11 @@ class EuroEras:
         fixed = {c for c in self.legacy if self._fixed(c, day)}
         return self.inner.currencies(day) | fixed | ({"EUR"} if fixed else set())
 
-    def nearest_day_for(self, base: str, quote: str, value: float, rel: float) -> date | None:
+    def nearest_day_for(self, base: str, quote: str, value: float, rel: float, before: date | None = None) -> date | None:
         fn = getattr(self.inner, "nearest_day_for", None)
         if fn is None or base in self.legacy or quote in self.legacy:
             return None
-        return fn(base, quote, value, rel)
+        return fn(base, quote, value, rel, before=before) if before is not None else fn(base, quote, value, rel)
 
 
 __all__ = ["EuroEras", "LegacyCurrency", "legacy_currencies"]

@@ -1,0 +1,123 @@
+"""Where a mention can be: the candidate filter that keeps the scanners' Python loops and big
+patterns off the bulk of the text.
+
+A money or quantity mention needs its currency or unit written next to the figure. Each
+scanner compiles, lazily and once per language, one *anchor* pattern from the same Language
+data its full pattern is built from (currency symbols, codes and names; unit words and
+symbols after a figure, a number word or a scale word), so new data is covered by the filter
+the day it is added. One C-level ``finditer`` of the anchor over the text gives the spans
+around the anchors (``windows``); the scanners then run their full patterns only there, on
+the whole text (offsets, look-behinds and the hedge before a figure are unchanged), with
+every match re-taken on the whole text so that a span's edge can never cut a match short.
+
+The reach (how far before its anchor a mention can start) is a bound on what a figure, its
+scale word, a range and a linking word can span; a run of digits and separators longer than
+that is followed back to its start.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Callable, Sequence
+
+#: Characters a scanner reads whole before it compiles its filter: compiling the anchors
+#: (~50 ms) would be most of a one-paragraph CLI run, and pays back only over a longer read.
+FILTER_FROM = 100_000
+
+
+class Anchors:
+    """A scanner's anchor patterns, compiled on demand: ``patterns(n)`` is None (scan the
+    whole text) until the scanner has read ``FILTER_FROM`` characters, then the patterns."""
+
+    def __init__(self, build: Callable[[], Sequence[tuple[re.Pattern, bool]]]):
+        self._build = build
+        self._patterns: Sequence[tuple[re.Pattern, bool]] | None = None
+        self._read = 0
+
+    def patterns(self, n: int) -> Sequence[tuple[re.Pattern, bool]] | None:
+        if self._patterns is None:
+            self._read += n
+            if self._read < FILTER_FROM:
+                return None
+            self._patterns = self._build()
+        return self._patterns
+
+
+#: Characters a written figure is made of: a window that starts inside one starts at its start.
+_FIGURE_CHARS = frozenset("0123456789.,'’ \u00a0\u202f")
+
+
+@functools.lru_cache(maxsize=4)
+def lowered(text: str) -> str:
+    """``text`` in lower case, offset for offset (the anchors are matched case-blind this way:
+    a case-insensitive pattern defeats the regex engine's first-character scan and costs
+    several times more). A character whose lower case is longer ("İ") is kept as written."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def windows(text: str, anchors: Anchors, before: int, after: int) -> list[tuple[int, int]]:
+    """Disjoint, ordered spans [lo, hi) of ``text``: ``before`` characters before each anchor
+    match to ``after`` characters after it, overlapping spans merged. The anchors' patterns
+    each say whether they run on the lower-cased text (their words written in lower case);
+    before they are compiled the whole text is one span."""
+    patterns = anchors.patterns(len(text))
+    if patterns is None:
+        return [(0, len(text))] if text else []
+    hits: list[tuple[int, int]] = []
+    for pattern, on_lower in patterns:
+        hits.extend(m.span() for m in pattern.finditer(lowered(text) if on_lower else text))
+    if len(patterns) > 1:
+        hits.sort()
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for start, end in hits:
+        lo, hi = max(0, start - before), min(n, end + after)
+        floor = out[-1][1] if out else 0
+        while lo > floor and text[lo - 1] in _FIGURE_CHARS:
+            lo -= 1  # "1 234 567 890 kronor" longer than the reach: from the figure's start
+        if out and lo <= floor:
+            out[-1] = (out[-1][0], max(floor, hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def search_in(pattern: re.Pattern, text: str, spans: list[tuple[int, int]], pos: int, k: int = 0) -> tuple[re.Match | None, int]:
+    """``pattern.search(text, pos)`` restricted to ``spans`` (from index ``k`` on): the first
+    match on the whole text that starts at ``pos`` or later inside a span, and the index of
+    that span (pass it back as ``k`` to continue). The search runs on the span, the match is
+    re-taken on the whole text: a start that only matches because the span ends there is
+    skipped, as the whole-text search would."""
+    while k < len(spans):
+        lo, hi = spans[k]
+        if pos >= hi:
+            k += 1
+            continue
+        t = pattern.search(text, max(pos, lo), hi)
+        if t is None:
+            k += 1
+            continue
+        full = pattern.match(text, t.start())
+        if full is None:
+            pos = t.start() + 1
+            continue
+        return full, k
+    return None, k
+
+
+def finditer_in(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]):
+    """``pattern.finditer(text)``, restricted to matches that start inside ``spans``."""
+    pos, k = 0, 0
+    while True:
+        m, k = search_in(pattern, text, spans, pos, k)
+        if m is None:
+            return
+        yield m
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+__all__ = ["Anchors", "finditer_in", "search_in", "windows"]
