@@ -121,21 +121,25 @@ def figure_text(m: Mention) -> str:
     return m.text[rel:end] if rel >= 0 else m.text
 
 
-def _stated(t: Mention, lang: str = "en") -> str:
+def figure_span(low: float, high: float | None, unit: str | None, lang: str = "en") -> str:
+    """A figure, or a range "low–high" with the unit written once at the end, as messages
+    (and :func:`numcheck.testing.explain`) write them."""
     from ..language.messages import amount, number
 
+    if high is not None:
+        return f"{number(low, lang)}–{amount(high, unit, lang)}"
+    return amount(low, unit, lang)
+
+
+def _stated(t: Mention, lang: str = "en") -> str:
     if t.is_range:
-        return f"{number(t.low, lang)}–{amount(t.high, t.unit, lang)}"
+        return figure_span(t.low, t.high, t.unit, lang)
     hedge = f"{t.hedge_text} " if t.hedge_text else ""
-    return f"{hedge}{amount(t.value, t.unit, lang)}"
+    return f"{hedge}{figure_span(t.value, None, t.unit, lang)}"
 
 
 def _expected(o: Outcome, unit: str | None, lang: str = "en") -> str:
-    from ..language.messages import amount, number
-
-    if o.expected_max is not None:
-        return f"{number(o.expected, lang)}–{amount(o.expected_max, unit, lang)}"
-    return amount(o.expected, unit, lang)
+    return figure_span(o.expected, o.expected_max, unit, lang)
 
 
 def describe(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, hints: Sequence[str] = (), lang: str = "en") -> tuple[str, str | None]:
