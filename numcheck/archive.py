@@ -121,7 +121,7 @@ def rate_files(specs: Sequence[str]) -> list[tuple[str, str]]:
 def file_last_day(kind: str, path: str) -> date | None:
     """The last day a rate data file covers."""
     if kind == "ecb":
-        from .conversion.rates.ecb import read_history_text
+        from .conversion.rates.history import read_history_text
         from .conversion.rates.store import scan_days
 
         return scan_days(read_history_text(path))[1]

@@ -177,30 +177,33 @@ def _retired_reason(claim: Claim) -> str:
     return "".join(dict.fromkeys(out))
 
 
-def _undated(f: Finding, provider: RateProvider) -> Finding:
+def _undated(provider: RateProvider) -> Callable[[Claim, Conversion], str | None] | None:
     """No article date: an inconsistency at the latest rate may be a correct conversion at the
     rate of the day it was written. When some published day's rate fits the stated figure,
-    the verdict is ambiguous and says which day — a false alarm costs more than a miss."""
-    from dataclasses import replace
-
-    s, t = f.source, f.target
+    judging makes the verdict ambiguous with this reason — a false alarm costs more than a miss."""
     nearest = provider.nearest_day_for if isinstance(provider, RateHistory) else None
-    if nearest is None or f.rate is None or s.is_range or t.is_range or not s.value or not t.value:
-        return f
-    want = t.value / s.value
-    slack = max(0.01, t.step / 2 / t.value)
-    try:
-        d = nearest(f.rate.base, f.rate.quote, want, slack)
-    except Exception:  # a provider without history gives no evidence either way
-        return f
-    if d is None:
-        return f
-    msg = (
-        f"{f.message.split(' — ')[0]} — no article date given, so the latest rate was used; "
-        f"the stated figure matches the {f.rate.provider} rate of {d.isoformat()} "
-        f"({rate_text(want)} {f.rate.quote}/{f.rate.base}): give the article's date to check it"
-    )
-    return replace(f, verdict=Verdict.AMBIGUOUS, message=msg, suggestion=None)
+    if nearest is None:
+        return None
+
+    def reason(claim: Claim, conv: Conversion) -> str | None:
+        s, t, rate = claim.source, claim.target, conv.rate
+        if rate is None or s.is_range or t.is_range or not s.value or not t.value:
+            return None
+        want = t.value / s.value
+        slack = max(0.01, t.step / 2 / t.value)
+        try:
+            d = nearest(rate.base, rate.quote, want, slack)
+        except Exception:  # a provider without history gives no evidence either way
+            return None
+        if d is None:
+            return None
+        return (
+            "no article date given, so the latest rate was used; "
+            f"the stated figure matches the {rate.provider} rate of {d.isoformat()} "
+            f"({rate_text(want)} {rate.quote}/{rate.base}): give the article's date to check it"
+        )
+
+    return reason
 
 
 
@@ -273,9 +276,8 @@ def check(text: str, *, date: Any = None, lang: str | None = "en", tolerance: An
                 if provider is None:
                     provider = resolve(rates)  # a text without claims never loads rates
                 convs = money_conversions(claim, day, provider)
-                f = judge(claim, convs, lex, drift, money_hints(provider, day), lang=say)
-                if day is None and f.verdict is Verdict.INCONSISTENT:
-                    f = _undated(f, provider)
+                f = judge(claim, convs, lex, drift, money_hints(provider, day), lang=say,
+                          undated=_undated(provider) if day is None else None)
             elif claim.kind == "unit":
                 from .conversion.units import convert  # imports pint: only for a text with a quantity claim
                 from .judging.units import hints, only_fitting

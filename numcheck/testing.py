@@ -102,12 +102,6 @@ def marked_sentence(text: str, finding: Finding) -> str:
     return f"{before}»{figure}«{after}"
 
 
-def _human(value: float | None, unit: str | None = None) -> str:
-    from .language.formatting import human
-
-    return human(value, unit) if value is not None else "?"
-
-
 def _figure(m: Mention) -> str:
     from .judging.verdicts import figure_text
 
@@ -115,10 +109,11 @@ def _figure(m: Mention) -> str:
 
 
 def _stated(t: Mention) -> str:
+    from .judging.verdicts import figure_span
+
     hedge = f"{t.hedge_text} " if t.hedge_text else ""
-    if t.is_range:
-        return f"{hedge}{_human(t.low)}–{_human(t.high, t.unit)}  (“{t.text}”)"
-    return f"{hedge}{_human(t.value, t.unit)}  (“{t.text}”)"
+    span = figure_span(t.low, t.high, t.unit) if t.is_range else figure_span(t.value, None, t.unit)
+    return f"{hedge}{span}  (“{t.text}”)"
 
 
 def _pct(x: float, sign: bool = False) -> str:
@@ -147,9 +142,9 @@ def explain(
     lines.append(f"    {marked_sentence(text, f)}")
     rows: list[tuple[str, str]] = [("stated", _stated(f.target))]
     if f.expected is not None:
-        exp = _human(f.expected, f.target.unit)
-        if f.expected_max is not None:
-            exp = f"{_human(f.expected)}–{_human(f.expected_max, f.target.unit)}"
+        from .judging.verdicts import figure_span
+
+        exp = figure_span(f.expected, f.expected_max, f.target.unit)
         exp += f"  from {f.source.text}"
         if f.deviation is not None and math.isfinite(f.deviation):
             exp += f"  (the stated figure is off by {_pct(f.deviation, sign=True)})"

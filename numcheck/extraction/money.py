@@ -567,29 +567,22 @@ class MoneyScanner:
     def _merge_ranges(self, text: str, found: list[Mention]) -> list[Mention]:
         """ "entre 10 euros et 20 euros", "10 kronor–20 kronor": two amounts in the same
         written currency joined by a range word are one range (the currency written twice)."""
-        from dataclasses import replace
+        from .ranges import merge_ranges
 
         joiners = {j.lower() for j in self.lex.range_joiners}
-        out: list[Mention] = []
-        for m in found:
-            a = out[-1] if out else None
-            if (a is not None and a.kind == m.kind == "money" and not a.is_range and not m.is_range
-                    and m.hedge is None and a.unit_text and m.unit_text
-                    and set(a.candidates) == set(m.candidates) and m.value > a.value):
-                gap = re.sub(r"[\s\u00a0\u202f]+", " ", text[a.end:m.start]).strip().lower()
-                ok = gap in joiners
-                if ok and any(c.isalpha() for c in gap):
-                    # a word ("to", "and", "bis") joins a range only after "between"/"entre"/
-                    # "mellan": "rose 219 mln francs to 19.31 billion francs" is a change
-                    between = tuple(w for w in self._between if w not in self.lex.range_change_from)
-                    ok = self._preceded_by(text, a.start, between)
-                elif ok:
-                    ok = m.value <= 10 * a.value  # "10–20 kronor", not "1 krona – 500 kronor" lists
-                if ok:
-                    out[-1] = replace(a, text=text[a.start:m.end], end=m.end, value_max=m.value, step=min(a.step, m.step))
-                    continue
-            out.append(m)
-        return out
+
+        def joinable(a: Mention, m: Mention, gap: str) -> bool:
+            if not (a.kind == m.kind == "money" and m.hedge is None and a.unit_text and m.unit_text
+                    and set(a.candidates) == set(m.candidates) and gap in joiners):
+                return False
+            if any(c.isalpha() for c in gap):
+                # a word ("to", "and", "bis") joins a range only after "between"/"entre"/
+                # "mellan": "rose 219 mln francs to 19.31 billion francs" is a change
+                between = tuple(w for w in self._between if w not in self.lex.range_change_from)
+                return self._preceded_by(text, a.start, between)
+            return m.value <= 10 * a.value  # "10–20 kronor", not "1 krona – 500 kronor" lists
+
+        return merge_ranges(text, found, joinable)
 
     def _mention(self, text: str, start: int, end: int, value: float, step: float, scale: float,
                  cands: tuple[str, ...], unit_text: str, number_text: str, number_start: int,

@@ -231,22 +231,16 @@ class QuantityScanner:
 
     def _join_ranges(self, text: str, ms: list[Mention]) -> list[Mention]:
         """"44 mg to 50 mg", "3km-5km", "between 2C and 4C": one range, the unit written twice."""
-        out: list[Mention] = []
+        from .ranges import merge_ranges
+
         joiners = {j.lower() for j in self.lex.range_joiners}
-        for y in ms:
-            x = out[-1] if out else None
-            if (x is not None and not x.is_range and not y.is_range and x.unit == y.unit
-                    and x.candidates == y.candidates and y.value > x.value):
-                y_start = y.hedge_start if y.hedge_start is not None else y.start
-                gap = re.sub(r"[\s\u00a0\u202f]+", " ", text[x.end:y_start]).strip().lower()
-                # "between 2C and 4C" is a range; "from 10 km to 12 km" a change, two figures
-                ok = gap in joiners and self.money.joins_range(text, x.hedge_start or x.start, gap)
-                if ok:
-                    out[-1] = replace(x, text=text[x.start:y.end], end=y.end, value_max=y.value,
-                                      step=min(x.step, y.step), difference=x.difference or y.difference)
-                    continue
-            out.append(y)
-        return out
+
+        def joinable(x: Mention, y: Mention, gap: str) -> bool:
+            # "between 2C and 4C" is a range; "from 10 km to 12 km" a change, two figures
+            return (x.unit == y.unit and x.candidates == y.candidates and gap in joiners
+                    and self.money.joins_range(text, x.hedge_start or x.start, gap))
+
+        return merge_ranges(text, ms, joinable)
 
     def _mass_context(self, text: str, ms: list[Mention], i: int) -> bool:
         """"pounds" is mass after "weighs …" or right next to another mass ("5 pounds (2.3 kg)")."""

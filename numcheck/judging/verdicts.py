@@ -121,39 +121,35 @@ def figure_text(m: Mention) -> str:
     return m.text[rel:end] if rel >= 0 else m.text
 
 
-def _stated(t: Mention, lang: str = "en") -> str:
+def figure_span(low: float, high: float | None, unit: str | None, lang: str = "en") -> str:
+    """A figure, or a range "low–high" with the unit written once at the end, as messages
+    (and :func:`numcheck.testing.explain`) write them."""
     from ..language.messages import amount, number
 
+    if high is not None:
+        return f"{number(low, lang)}–{amount(high, unit, lang)}"
+    return amount(low, unit, lang)
+
+
+def _stated(t: Mention, lang: str = "en") -> str:
     if t.is_range:
-        return f"{number(t.low, lang)}–{amount(t.high, t.unit, lang)}"
+        return figure_span(t.low, t.high, t.unit, lang)
     hedge = f"{t.hedge_text} " if t.hedge_text else ""
-    return f"{hedge}{amount(t.value, t.unit, lang)}"
+    return f"{hedge}{figure_span(t.value, None, t.unit, lang)}"
 
 
 def _expected(o: Outcome, unit: str | None, lang: str = "en") -> str:
-    from ..language.messages import amount, number
-
-    if o.expected_max is not None:
-        return f"{number(o.expected, lang)}–{amount(o.expected_max, unit, lang)}"
-    return amount(o.expected, unit, lang)
+    return figure_span(o.expected, o.expected_max, unit, lang)
 
 
 def describe(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, hints: Sequence[str] = (), lang: str = "en") -> tuple[str, str | None]:
     """The finding's message and, for an inconsistency, the suggested correction. ``lang``:
     the language the message is written in (numcheck.messages; English for any part a
     language's templates lack)."""
-    from ..language.messages import Phrase, localize_label, quote as q, render
+    from ..language.messages import Phrase, quote as q, render
 
     s, t = claim.source, claim.target
-    shown = o
-    digits = writer_digits(t.number_text, lex) if not t.is_range and t.number_text else 0
-    if digits and not t.scale_text and o.expected_max is None and o.expected >= 1000 and t.value >= 1000 \
-            and digits < len(str(int(t.value))):
-        # "about 475 000 kronor" is rounded to thousands: so is the figure it is compared with
-        # (47 500, never 47 494)
-        shown = replace(o, expected=round_significant(o.expected, max(3, digits)))
-    head = render("head", {"stated": _stated(t, lang), "source": s.text, "rate": localize_label(conv.label, lang),
-                           "expected": _expected(shown, t.unit, lang)}, lang)
+    head = _head(claim, conv, o, lex, lang)
     hint_text = [h.localized(lang) if isinstance(h, Phrase) else h for h in hints]
     if o.verdict is Verdict.CONSISTENT:
         if t.hedge in (Hedge.AT_LEAST, Hedge.AT_MOST, Hedge.NEAR_ABOVE, Hedge.NEAR_BELOW):
@@ -175,6 +171,22 @@ def describe(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, hints: Se
     if sugg:
         text += "; " + render("suggest", {"suggestion": q(sugg, lang)}, lang)
     return text, sugg
+
+
+def _head(claim: Claim, conv: Conversion, o: Outcome, lex: Lexicon, lang: str = "en") -> str:
+    """The fact part of a message: what is stated and what the conversion gives."""
+    from ..language.messages import localize_label, render
+
+    s, t = claim.source, claim.target
+    shown = o
+    digits = writer_digits(t.number_text, lex) if not t.is_range and t.number_text else 0
+    if digits and not t.scale_text and o.expected_max is None and o.expected >= 1000 and t.value >= 1000 \
+            and digits < len(str(int(t.value))):
+        # "about 475 000 kronor" is rounded to thousands: so is the figure it is compared with
+        # (47 500, never 47 494)
+        shown = replace(o, expected=round_significant(o.expected, max(3, digits)))
+    return render("head", {"stated": _stated(t, lang), "source": s.text, "rate": localize_label(conv.label, lang),
+                           "expected": _expected(shown, t.unit, lang)}, lang)
 
 
 def _why(t: Mention, o: Outcome) -> str:
@@ -203,12 +215,17 @@ def judge(
     drift: float = DEFAULT_TOLERANCE,
     hints: Callable[[Claim, Conversion, Outcome], list[str]] | None = None,
     lang: str = "en",
+    undated: Callable[[Claim, Conversion], str | None] | None = None,
 ) -> Finding:
     """The finding for a claim, given one conversion per reading of its units.
 
     Several conversions mean the units are ambiguous ("kroner": DKK or NOK). When every
     reading gives the same verdict, that verdict stands, with a note; otherwise the
     verdict is ambiguous and lists the readings.
+
+    ``undated`` (given when the article has no date): for an inconsistency, the reason it may
+    still be right at the rate of another day, or None. With a reason the verdict is
+    ambiguous, the message is the fact and that reason, and nothing is suggested.
     """
     outcomes = [(c, evaluate(claim, c, drift)) for c in conversions]
     verdicts = {o.verdict for _, o in outcomes}
@@ -231,6 +248,12 @@ def judge(
         from ..language.messages import render
 
         message += " \u2014 " + render("weak_pairing", {"cue": ("quote", claim.cue.strip())}, lang)
+    if verdict is Verdict.INCONSISTENT and undated is not None:
+        why_not = undated(claim, conv)
+        if why_not is not None:
+            # the notes stay on the finding; the message is the fact and the reason alone
+            f = _finding(claim, Verdict.AMBIGUOUS, conv, o, f"{_head(claim, conv, o, lex, lang)} \u2014 {why_not}", None, [])
+            return replace(f, notes=tuple(notes))
     return _finding(claim, verdict, conv, o, message, sugg, notes)
 
 

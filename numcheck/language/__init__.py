@@ -1,10 +1,10 @@
 """Per-language knowledge, loaded once per language and cached.
 
-A :class:`Lexicon` merges two sources: ``generated/<lang>.json`` (built from CLDR by
-``build.py``: separators, scale words, currency names, symbols) and ``data/<lang>.toml``
-(the small hand-written part: hedges, pairing cues, number words, default readings of
-ambiguous symbols). The scanner in ``mentions.py`` is language-neutral and compiles its
-patterns from a Lexicon.
+A :class:`Language` (also importable under its first name, ``Lexicon``) merges two
+sources: ``generated/<lang>.json`` (built from CLDR by ``build.py``: separators, scale
+words, currency names, symbols) and ``data/<lang>.toml`` (the small hand-written part:
+hedges, pairing cues, number words, default readings of ambiguous symbols). The scanner in
+``extraction/money.py`` is language-neutral and compiles its patterns from a Language.
 """
 
 from __future__ import annotations
@@ -31,7 +31,10 @@ def available_languages() -> list[str]:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class Language:
+    """Everything numcheck knows about one language tag, typed: built once (get_lexicon) and
+    passed down the stages."""
+
     lang: str
     decimal: str
     group: str
@@ -217,7 +220,7 @@ def _expand_cues(words: list[str]) -> set[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def get_lexicon(lang: str = "en") -> Lexicon:
+def get_lexicon(lang: str = "en") -> Language:
     """The lexicon of ``lang`` (a tag like "en", "en-US", "de-CH", "sv"); built once per
     process and tag. A region overrides the separators ("de-CH": "1’234.50") and the
     readings its desks give ambiguous symbols ("en-CA": "$" is CAD)."""
@@ -278,7 +281,7 @@ def _validate(data: dict[str, Any], path: Path) -> None:
 
 
 @functools.lru_cache(maxsize=None)
-def _base_lexicon(base: str) -> Lexicon:
+def _base_lexicon(base: str) -> Language:
     lang = base
     gen_path = HERE / "generated" / f"{base}.json"
     data_path = HERE / "data" / f"{base}.toml"
@@ -319,7 +322,7 @@ def _base_lexicon(base: str) -> Lexicon:
     strong = set(cues.get("strong", ())) | _expand_cues(cues.get("strong_words", []))
     retired = _retired_heads(base, names, gen["generic"])
     fallbacks = data.get("fallbacks", {})
-    return Lexicon(
+    return Language(
         lang=base,
         decimal=gen["decimal"],
         group=gen["group"],
@@ -355,4 +358,10 @@ def _base_lexicon(base: str) -> Lexicon:
     )
 
 
-__all__ = ["Lexicon", "get_lexicon", "available_languages", "normalize_lang", "lang_region", "canonical_tag"]
+#: The first name of :class:`Language`, kept: ``from numcheck.language import Lexicon`` works.
+Lexicon = Language
+
+#: ``get_language("de-CH")`` reads as what it returns; the same cached function as get_lexicon.
+get_language = get_lexicon
+
+__all__ = ["Language", "Lexicon", "get_language", "get_lexicon", "available_languages", "normalize_lang", "lang_region", "canonical_tag"]

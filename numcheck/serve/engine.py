@@ -100,8 +100,15 @@ class Engine:
     def _load(self, tag: str) -> None:
         from .. import check
 
+        from ..language.messages import languages as message_languages, templates
+        from ..language.units import get_vocabulary
+
         get_lexicon(tag)
-        check(_WARM_TEXT, date="2024-11-19", lang=tag, rates=self.default_provider)
+        get_vocabulary(tag)
+        base = normalize_lang(tag)
+        if base in message_languages():
+            templates(base)  # messages in the article's language: read here, never in a request
+        check(_WARM_TEXT, date="2024-11-19", lang=tag, rates=self.default_provider, messages="article")
 
     def warm_up(self) -> None:
         """Load everything a request may need: one small check per language and its common

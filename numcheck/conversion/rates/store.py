@@ -24,7 +24,7 @@ from pathlib import Path
 from ...settings import data_dir
 from ... import jsonfile
 from ...errors import InputError, RateUnavailable
-from .ecb import ECBHistory, bundled_history_path, read_history_text
+from .history import ECBHistory, bundled_history_path, read_history_text
 
 HISTORY_NAME = "eurofxref-hist.zip"
 META_NAME = "eurofxref-hist.json"
