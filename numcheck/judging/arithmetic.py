@@ -252,7 +252,7 @@ def _change(claim: ArithClaim) -> _Judgement | None:
             j.verdict, j.why = Verdict.AMBIGUOUS, f"matches {_q(_stated_text(p))} read as ×{_num(factor + 1)} (\u201cN times more\u201d)"
         elif not p.word and d == 0:
             j.verdict, j.why = Verdict.AMBIGUOUS, f"{_q(_stated_text(p))} may count occurrences, not a multiple"
-        elif max(q, factor) / max(min(q, factor), 1e-9) > FAR:
+        elif _too_far(q, factor):
             j.verdict, j.why = Verdict.AMBIGUOUS, "too far from the stated multiple to be what it was computed from"
         else:
             j.verdict = Verdict.INCONSISTENT
@@ -283,7 +283,7 @@ def _change(claim: ArithClaim) -> _Judgement | None:
             j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
         elif _fits(*_magnitude(*rel(1)), p, False, scale):
             j.verdict, j.why = Verdict.INCONSISTENT, f"it is the percent change ({_pct(exp, p, True)}) stated as points"
-        elif abs(e) and max(abs(e), p.value * scale) / max(min(abs(e), p.value * scale), 1e-9) > FAR:
+        elif abs(e) and _too_far(abs(e), p.value * scale):
             j.verdict, j.why = Verdict.AMBIGUOUS, "too far from the stated change to be what it was computed from"
         else:
             j.verdict = Verdict.INCONSISTENT
@@ -336,7 +336,7 @@ def _change(claim: ArithClaim) -> _Judgement | None:
         j.why = swapped
         return j
     stated = p.value * scale
-    if exp and max(abs(exp), stated) / max(min(abs(exp), stated), 1e-9) > FAR:
+    if exp and _too_far(abs(exp), stated):
         j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, "too far from the stated change to be what it was computed from", None
     elif claim.strength == "weak":
         j.verdict, j.suggestion = Verdict.AMBIGUOUS, None
@@ -384,20 +384,36 @@ def _index(claim: ArithClaim) -> _Judgement | None:
     j.expected = e
     op = "+" if d < 0 else "\u2212"
     j.arith = f"{_num(dd.value)} / ({_num(y.value)} {op} {_num(dd.value)}) = {_pct(e, p)}"
-    if _fits(*pct(1), p, False):
+    if _tiers(j, claim, pct, p, e):
         return j
-    j.arith += f", not {p.mention.text}"
-    if _fits(*pct(2), p, True):
-        j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
-        return j
-    j.verdict = Verdict.INCONSISTENT
-    j.suggestion = _replace_number(p, e, p.mention.number_text)
     on_new = dd.value / y.value * 100
     if _fits(on_new * (1 - SLACK), on_new * (1 + SLACK), p, False):
         j.why = f"the change taken as a share of the new level ({_written(y)}), not of the old ({_num(x)})"
-    elif max(e, p.value) / max(min(e, p.value), 1e-9) > FAR:
+    elif _too_far(e, p.value):
         j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, "too far from the stated change to be what it was computed from", None
     return j
+
+
+def _tiers(j: "_Judgement", claim: ArithClaim, bounds, stated, expected: float, *, suggest: bool = True) -> bool:
+    """The three tiers every computed figure goes through: consistent when it holds from the
+    figures as written (``bounds(1)``); ambiguous when only round figures read as rounded
+    explain it (``bounds(2)``, the ±10% cap); else inconsistent, with the corrected figure.
+    True when that decided it (consistent or ambiguous)."""
+    if _fits(*bounds(1), stated, False):
+        return True
+    j.arith += f", not {stated.mention.text}"
+    if _fits(*bounds(2), stated, True):
+        j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
+        return True
+    j.verdict = Verdict.INCONSISTENT
+    if suggest:
+        j.suggestion = _replace_number(stated, expected, stated.mention.number_text)
+    return False
+
+
+def _too_far(expected: float, stated: float) -> bool:
+    """A stated figure more than FAR times off is a different figure, not a slip of this one."""
+    return max(expected, stated) / max(min(expected, stated), 1e-9) > FAR
 
 
 def _share(claim: ArithClaim) -> _Judgement | None:
@@ -412,21 +428,15 @@ def _share(claim: ArithClaim) -> _Judgement | None:
         e = part.value / whole.value * 100
         j.expected = e
         j.arith = f"{_written(part)} / {_written(whole)} = {_pct(e, stated)}"
-        if _fits(*share(1), stated, False):
+        if _tiers(j, claim, share, stated, e):
             return j
-        j.arith += f", not {stated.mention.text}"
-        if _fits(*share(2), stated, True):
-            j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
-            return j
-        j.verdict = Verdict.INCONSISTENT
-        j.suggestion = _replace_number(stated, e, stated.mention.number_text)
         rest = whole.value - part.value
         if rest > 0:
             r = part.value / rest * 100
             if _fits(r * (1 - SLACK), r * (1 + SLACK), stated, False):
                 j.why = f"it is {_written(part)} as a share of the rest ({_num(rest)}), not of the whole"
                 return j
-        if max(e, stated.value) / max(min(e, stated.value), 1e-9) > FAR:
+        if _too_far(e, stated.value):
             j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, "too far from the stated share to be what it was computed from", None
         return j
     # P% (or a fraction) of B, or A
@@ -441,14 +451,9 @@ def _share(claim: ArithClaim) -> _Judgement | None:
     j.expected = e
     how = _written(part) if part.kind == "pct" else f"{_q(part.mention.text)} ({_num(frac)})"
     j.arith = f"{how} \u00d7 {_written(whole)} = {_num(e)}"
-    if _fits(*amount(1), stated, False):
+    if _tiers(j, claim, amount, stated, e, suggest=False):
         return j
-    j.arith += f", not {stated.mention.text}"
-    if _fits(*amount(2), stated, True):
-        j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
-        return j
-    j.verdict = Verdict.INCONSISTENT
-    if max(e, stated.value) / max(min(e, stated.value), 1e-9) > FAR:
+    if _too_far(e, stated.value):
         j.verdict, j.why = Verdict.AMBIGUOUS, "too far from the stated figure to be what it was computed from"
     return j
 
