@@ -213,28 +213,12 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
         if retired:
             if named is None:
                 named = territories_named(text, lex.lang)
-            for code in retired:
-                for terr, start, end in eras["retired"].get(code, ()):
-                    if not (terr in named or code in named):
-                        continue
-                    if (start is None or Date.fromisoformat(start) <= last) and first <= Date.fromisoformat(end):
-                        options.append(code)
-                    elif Date.fromisoformat(end) < first:
-                        earlier.append(code)
-            options = list(dict.fromkeys(options))
+            options, earlier = _retired_readings(eras, retired, lambda terr, code: terr in named or code in named, first, last)
         if not options and not earlier and retired:
             # no country named: the copy's own (the tag's region, else the language's home);
             # "francs" in 2010 French copy may still be a sum from the franc's day
             home = lex.region or eras["langs"].get(lex.lang, {}).get("home", "")
-            for code in retired:
-                for terr, start, end in eras["retired"].get(code, ()):
-                    if terr != home:
-                        continue
-                    if (start is None or Date.fromisoformat(start) <= last) and first <= Date.fromisoformat(end):
-                        options.append(code)
-                    elif Date.fromisoformat(end) < first:
-                        earlier.append(code)
-            options = list(dict.fromkeys(options))
+            options, earlier = _retired_readings(eras, retired, lambda terr, code: terr == home, first, last)
         if not options and not earlier and retired and cands:
             # no country at all: "francs" in 2000 English copy may be Swiss, French or
             # Belgian. Every reading tender that day stays, unless the text names today's.
@@ -262,7 +246,7 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
         else:  # nothing of today existed then: every retired reading of the word on that day
             new = tuple(dict.fromkeys(
                 code for code in retired for _, start, end in eras["retired"].get(code, ())
-                if (start is None or Date.fromisoformat(start) <= last) and first <= Date.fromisoformat(end)))
+                if _in_force(start, end, first, last)))
         if not new and surface in retired_words:
             continue  # "Schilling" in 2024: no currency of that name was tender
         if new and new != m.candidates:
@@ -313,12 +297,12 @@ def _qualifier_era(m: Mention, text: str, lex: Lexicon, heads: dict, eras: dict,
             continue
         for code in codes:
             for terr, start, end in eras["retired"].get(code, ()):
-                if ((terr in found or code in found) and (start is None or date_of(start) <= last)
-                        and first <= date_of(end) and code not in out):
+                if (terr in found or code in found) and _in_force(start, end, first, last) and code not in out:
                     out.append(code)
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=None)  # the eras table's few hundred ISO days, parsed once
 def date_of(s: str) -> "date":
     from datetime import date as Date
 
@@ -329,15 +313,35 @@ def _tender(eras: dict, code: str, first: "date", last: "date") -> bool:
     """Was ``code`` tender somewhere on some day between ``first`` and ``last``? Codes
     CLDR has no history for (and the euro's fixed-rate legacy currencies when named
     outright: "French francs" in 2010 still convert at the fixed rate) count as tender."""
-    from datetime import date as Date
-
     since = eras.get("since", {}).get(code)
     if since is not None:
-        return Date.fromisoformat(since) <= last
+        return date_of(since) <= last
     rows = eras.get("retired", {}).get(code)
     if not rows:
         return True
-    return any((s is None or Date.fromisoformat(s) <= last) and first <= Date.fromisoformat(e) for _, s, e in rows)
+    return any(_in_force(s, e, first, last) for _, s, e in rows)
+
+
+def _in_force(start: str | None, end: str, first: "date", last: "date") -> bool:
+    """Was a currency whose tender ran from ``start`` (None: always) to ``end`` (ISO days)
+    tender on some day between ``first`` and ``last``?"""
+    return (start is None or date_of(start) <= last) and first <= date_of(end)
+
+
+def _retired_readings(eras: dict, retired, accept, first: "date", last: "date") -> tuple[list[str], list[str]]:
+    """The retired currencies of ``retired`` whose territory ``accept(terr, code)`` takes:
+    those tender between ``first`` and ``last``, and those already gone before ``first``."""
+    options: list[str] = []
+    earlier: list[str] = []
+    for code in retired:
+        for terr, start, end in eras["retired"].get(code, ()):
+            if not accept(terr, code):
+                continue
+            if _in_force(start, end, first, last):
+                options.append(code)
+            elif date_of(end) < first:
+                earlier.append(code)
+    return list(dict.fromkeys(options)), earlier
 
 
 __all__ = ["resolve_currencies", "resolve_eras", "territories_named", "check_hints", "countries_named"]
