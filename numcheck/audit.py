@@ -17,11 +17,11 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from datetime import date
 from typing import Any
 
 from .archive import NAMES, RatesStamp, arrow_schema, error_row, finding_row, format_summary, rates_stamp, read_records, summary
+from .atomicfile import replace_atomically
 from .errors import InputError
 
 OUT_FORMATS = (".parquet", ".jsonl", ".json")
@@ -148,8 +148,8 @@ def write_rows(rows: list[dict], out: str, fmt: str) -> None:
     d = os.path.dirname(os.path.abspath(out))
     if not os.path.isdir(d):
         raise InputError(f"--out {out}: no such directory {d}")
-    fd, tmp = tempfile.mkstemp(prefix=".numcheck-", suffix=".tmp", dir=d)
-    try:
+
+    def write(fd: int, tmp: str) -> None:
         if fmt == "parquet":
             os.close(fd)
             try:
@@ -157,19 +157,13 @@ def write_rows(rows: list[dict], out: str, fmt: str) -> None:
                 import pyarrow.parquet as pq
             except ImportError:
                 raise InputError("writing Parquet needs pyarrow: pip install 'numcheck[spark]', or --out FILE.jsonl") from None
-            schema = arrow_schema()
-            pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp)
+            pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema()), tmp)
         else:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 for r in rows:
                     f.write(json.dumps({k: _jsonable(r[k]) for k in NAMES}, ensure_ascii=False) + "\n")
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+
+    replace_atomically(out, write)
 
 
 def _jsonable(v: Any) -> Any:

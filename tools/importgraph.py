@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "numcheck"
 STAGES = ["base", "language", "documents", "extraction", "pairing", "conversion", "judging", "outputs", "top"]
-BASE = {"numcheck.errors", "numcheck.jsonfile", "numcheck.model", "numcheck.settings", "numcheck.tomlfile", "numcheck.version"}
+BASE = {"numcheck.atomicfile", "numcheck.errors", "numcheck.jsonfile", "numcheck.model", "numcheck.settings", "numcheck.tomlfile", "numcheck.version"}
 
 
 def module_name(path: Path) -> str:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import difflib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from .results import FileResult
+from ..atomicfile import replace_atomically
 from ..errors import InputError
 from ..model import Finding, Verdict
 
@@ -82,18 +82,14 @@ def write_atomically(path: str, text: str, bom: bool = False) -> None:
     """Replace ``path`` with ``text`` in one step: a failure leaves the old file whole."""
     p = Path(path)
     mode = p.stat().st_mode
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".numcheck-fix", dir=str(p.parent))
-    try:
+    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+
+    def write(fd: int, tmp: str) -> None:
         with os.fdopen(fd, "wb") as fh:
-            fh.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+            fh.write(data)
         os.chmod(tmp, mode & 0o7777)
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+
+    replace_atomically(p, write, suffix=".numcheck-fix")
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
