@@ -110,6 +110,21 @@ def _readings(m: Mention) -> tuple[str, ...]:
     return m.candidates or ((m.unit,) if m.unit else ())
 
 
+#: A temperature read as a change only from the verb before it ("rose 113°F", Finnish "nousi",
+#: Spanish "subió" — the same verb says "rose to" and "rose by") is also offered as a level when
+#: the change would exceed this many kelvin; the judging stage keeps the reading that fits. A
+#: small change ("rose 2C (36F)", the classic change-converted-as-a-level error) stays a change.
+PLAUSIBLE_CHANGE_K = 15.0
+
+
+def _implausible_change(m: Mention, unit: str) -> bool:
+    try:
+        k = abs(registry().Quantity(m.value, _delta(unit)).to("kelvin").magnitude)
+    except Exception:  # pint cannot say: keep the writer's cue
+        return False
+    return k > PLAUSIBLE_CHANGE_K
+
+
 def conversions(claim: Claim, day: Date | None, lang: str) -> list[Conversion]:
     """One Conversion per reading of the two units that pint can convert between.
 
@@ -141,6 +156,10 @@ def conversions(claim: Claim, day: Date | None, lang: str) -> list[Conversion]:
                     continue
                 factor, offset = _linear(factor, x0)
             out.append(Conversion(a, b, factor, offset, None, text))
+            if diff and _has_offset(a) and _has_offset(b) and _implausible_change(s, a):
+                level_f, level_o, level_text = conversion(a, b, False)
+                out.append(Conversion(a, b, level_f, level_o, None,
+                                      f"{level_text} (read as a temperature, not a change: a change of {quote(s.text)} is beyond weather)"))
     if not out:
         raise RateUnavailable(f"cannot convert {s.unit_text or s.unit} to {t.unit_text or t.unit}")
     return out

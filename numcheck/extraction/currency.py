@@ -228,6 +228,8 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
                 from ..language import _legacy_codes
 
                 then = [code for code in retired if code in _legacy_codes() and _tender(eras, code, first, last)]
+                if _home_currency(lex, eras, first) in cands:
+                    then = []  # "kronor" in Swedish copy are the copy's own kronor (SEK), not EEK
                 if then:
                     new = (*cands, *dict.fromkeys(c for c in then if c not in cands))
                     if new != m.candidates:
@@ -320,6 +322,21 @@ def _tender(eras: dict, code: str, first: "date", last: "date") -> bool:
     if not rows:
         return True
     return any(_in_force(s, e, first, last) for _, s, e in rows)
+
+
+def _home_currency(lex: Lexicon, eras: dict, day: "date") -> str | None:
+    """The currency of the copy's own country on `day` (the tag's region, else the language's
+    home): a bare shared word that reads as it ("kronor" in Swedish, "kroner" in Danish or
+    Norwegian copy) is the copy's own money; another country's legacy currency of that name
+    (EEK) is read only when the text names that country. A word that reads as a foreign
+    currency ("franchi" in Italian, "pounds" in US English) keeps every reading of the day."""
+    home = lex.region or eras["langs"].get(lex.lang, {}).get("home", "")
+    if not home:
+        return None
+    from babel.numbers import get_territory_currencies
+
+    found = get_territory_currencies(home, day, tender=True)
+    return found[0] if found else None
 
 
 def _in_force(start: str | None, end: str, first: "date", last: "date") -> bool:
