@@ -31,6 +31,8 @@ ROUND_CAP = 0.10
 SLACK = 0.02
 #: A stated figure this many times off the computed one is not about these figures.
 FAR = 6.0
+#: …but a figure off by a power of ten within this much is a misplaced decimal mark.
+DECIMAL_SLIP = 0.03
 
 
 def _sharp_step(m: Mention) -> float:
@@ -412,8 +414,14 @@ def _tiers(j: "_Judgement", claim: ArithClaim, bounds, stated, expected: float, 
 
 
 def _too_far(expected: float, stated: float) -> bool:
-    """A stated figure more than FAR times off is a different figure, not a slip of this one."""
-    return max(expected, stated) / max(min(expected, stated), 1e-9) > FAR
+    """A stated figure more than FAR times off is a different figure, not a slip of this one —
+    unless it is off by a power of ten (within DECIMAL_SLIP): "up 150%" for +15%, "a drop of
+    21 points" for 2.1 is a misplaced decimal mark, the slip an editor must be shown."""
+    ratio = max(expected, stated) / max(min(expected, stated), 1e-9)
+    if ratio <= FAR:
+        return False
+    power = round(math.log10(ratio))
+    return not (power >= 1 and abs(ratio / 10 ** power - 1) <= DECIMAL_SLIP)
 
 
 def _share(claim: ArithClaim) -> _Judgement | None:
