@@ -64,3 +64,59 @@ def test_a_foreign_shared_word_keeps_every_reading_of_its_day():
     # "franchi" in Italian copy of 2000 with no country: Swiss or French — never a false alarm
     r = numcheck.check("La società ha incassato 3 miliardi di franchi, circa 460 milioni di euro.", date="2000-06-01", lang="it")
     assert r.mentions[0].candidates[0] == "CHF" and "FRF" in r.mentions[0].candidates
+
+
+# -- arithmetic: a stated figure off by a power of ten is a misplaced decimal mark --------
+DECIMAL_SLIPS = [
+    ("en", "Exports climbed to $920 million from $800 million, up 150%.", [I]),
+    ("en", "The jobless rate fell to 4.1% from 5.3%, a drop of 12 percentage points.", [I]),
+    ("de", "Der Gewinn stieg von 50 auf 56 Millionen Euro, ein Plus von 120 Prozent.", [I]),
+    ("es", "El paro bajó del 12,4% al 11,2%, un descenso de 0,12 puntos.", [I]),
+    # six times off and no power of ten: still about other figures
+    ("en", "Exports climbed to $920 million from $800 million, up 90%.", [A]),
+    # right figures stay right
+    ("de", "Der Gewinn stieg von 50 auf 56 Millionen Euro, ein Plus von 12 Prozent.", [C]),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", DECIMAL_SLIPS)
+def test_a_decimal_slip_in_a_change_is_caught(lang, text, want):
+    assert verdicts(text, lang, "2019-05-02") == want
+
+
+# -- Finnish arithmetic by case endings, the change or share stated last -------------------
+FINNISH = [
+    ("Myynti kasvoi 500 miljoonasta eurosta 690 miljoonaan euroon eli 38 prosenttia.", [C]),
+    ("Myynti kasvoi 500 miljoonasta eurosta 690 miljoonaan euroon eli 15 prosenttia.", [I]),
+    ("Tulos parani 40 miljoonasta 52 miljoonaan euroon, eli 30 prosenttia.", [C]),
+    ("Osuus nousi 12 prosentista 15 prosenttiin eli 3 prosenttiyksikköä.", [C]),
+    ("Osuus nousi 12 prosentista 15 prosenttiin eli 6 prosenttiyksikköä.", [I]),
+    ("Matkustajien määrä kaksinkertaistui 450:stä 900:aan.", [C]),
+    ("Matkustajien määrä kolminkertaistui 450:stä 900:aan.", [I]),
+    ("Yhtiön 150 myymälästä 30 eli 20 prosenttia suljetaan.", [C]),
+    ("Yhtiön 150 myymälästä 30 eli 40 prosenttia suljetaan.", [I]),
+    # a fall from 150 to 120 is a change, not a share of 150
+    ("Tilaukset laskivat 150 miljoonasta 120 miljoonaan euroon eli 20 prosenttia.", [C]),
+]
+
+
+@pytest.mark.parametrize("text, want", FINNISH)
+def test_finnish_changes_and_shares_by_case_endings(text, want):
+    assert verdicts(text, "fi", "2019-05-02") == want
+
+
+# -- a change introduced by "with": "…, con un aumento del 25%" ------------------------------
+WITH_CHANGE = [
+    ("it", "Il fatturato è cresciuto da 200 a 250 milioni di euro, con un aumento del 25%.", [C]),
+    ("it", "Il fatturato è cresciuto da 200 a 250 milioni di euro, con un aumento del 40%.", [I]),
+    ("es", "Las ventas subieron de 400 a 460 millones de euros, con un aumento del 15%.", [C]),
+    ("pt", "As receitas passaram de 80 para 100 milhões de euros, com um aumento de 25%.", [C]),
+    ("fr", "Le bénéfice est passé de 50 à 60 millions d'euros, avec une hausse de 20 %.", [C]),
+    ("de", "Der Umsatz stieg von 80 auf 100 Millionen Euro, mit einem Plus von 25 Prozent.", [C]),
+    ("nl", "De omzet steeg van 80 naar 100 miljoen euro, met een stijging van 50 procent.", [I]),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", WITH_CHANGE)
+def test_a_change_introduced_by_with(lang, text, want):
+    assert verdicts(text, lang, "2019-05-02") == want

@@ -21,6 +21,10 @@ from ..extraction.figures import (_NEAR, _NEXT_WORD, _WORDS, Cues, Figure, _fill
                                   figures, gap_text, get_cues, sentences)
 from ..model import Mention
 
+#: A Finnish case ending written on digits after a colon: "120:sta", "360:een".
+_COLON_CASE = re.compile(r":([^\W\d_]{1,6})(?![^\W\d_])")
+
+
 @dataclass(frozen=True)
 class ArithClaim:
     """A stated figure (``stated``) and the figures it is computed from.
@@ -115,6 +119,7 @@ def _claims_in(text: str, floor: int, figs: list[Figure], cues: Cues) -> list[Ar
                      or _change_forward(text, floor, f0, f1, f2, g01, g12, cues)
                      or _change_middle(text, floor, f0, f1, f2, g01, g12, cues)
                      or _change_cases(text, floor, f0, f1, f2, g01, g12, cues)
+                     or _change_cases_after(text, floor, f0, f1, f2, g01, g12, cues)
                      or _index(text, floor, f0, f1, f2, g01, g12, cues)
                      or _share(text, before, f0, f1, f2, g01, g12, cues))
         if claim is not None:
@@ -192,6 +197,9 @@ def _case_word(text: str, f: Figure) -> str:
     own = f.mention.text.split()
     if len(own) > 1 and own[-1].isalpha():
         return own[-1].lower()
+    colon = _COLON_CASE.match(text, f.end)
+    if colon:  # "120:sta 360:een": the ending written on the digits
+        return colon.group(1).lower()
     m = _NEXT_WORD.match(text[f.end:f.end + 40])
     return m.group(1).lower() if m else ""
 
@@ -208,6 +216,30 @@ def _change_cases(text, floor, p, a, b, g01, g12, cues) -> ArithClaim | None:
         old, new = _aligned(a, b)
         return ArithClaim("change", p, old=old, new=new, direction=_direction_before(text, p, floor, cues), cue=g12)
     return None
+
+
+def _change_cases_after(text, floor, a, b, p, g01, g12, cues) -> ArithClaim | None:
+    """Finnish, the change last: "kasvoi 500 miljoonasta 690 miljoonaan eli 38 prosenttia",
+    "laski 9,6 prosentista 9 prosenttiin, eli 0,6 prosenttiyksikköä"."""
+    if not cues.from_suffixes or not _change_word(p) or not _level_pair(a, b) or _followed_by_of(text, p, cues):
+        return None
+    if len(g01.split()) > 1:
+        return None
+    wa, wb = _case_word(text, a), _case_word(text, b)
+    if not (wa.endswith(cues.from_suffixes) and wb.endswith(cues.to_suffixes)):
+        return None
+    words = g12.replace("(", " ").replace(",", " ").split()
+    if words and words[0] == wb:
+        words = words[1:]  # "690 miljoonaan eli": the case word of the new figure
+    restate = {w for r in cues.restate for w in r.replace("(", " ").replace(",", " ").split()}
+    if not words or len(words) > 2 or not all(w in restate or w in cues.change_nouns or cues.direction([w])
+                                              for w in words):
+        return None
+    d = cues.direction(words) or _direction_before(text, a, floor, cues) or p.sign
+    if not d and p.kind != "mult":
+        return None
+    old, new = _aligned(a, b)
+    return ArithClaim("change", p, old=old, new=new, direction=d, cue=g12)
 
 
 def _change_after(text, floor, before, a, b, p, g01, g12, cues) -> ArithClaim | None:
@@ -305,6 +337,12 @@ def _share(text, before, f0, f1, f2, g01, g12, cues) -> ArithClaim | None:
     if f0.kind in ("pct", "frac") and f1.kind == "num" and f2.kind == "num" and _part_whole(f2, f1):
         if ends_with(g01, cues.of, cues, 0) and ends_with(g12, cues.restate, cues, 3):
             return ArithClaim("part", f2, part=f0, whole=f1, cue=g12)
+    # Finnish, the whole in the elative: "Yhtiön 150 myymälästä 30 eli 20 prosenttia"
+    if cues.from_suffixes and f0.kind == "num" and f1.kind == "num" and f2.kind == "pct" and _part_whole(f1, f0):
+        if len(g01.split()) <= 1 and _case_word(text, f0).endswith(cues.from_suffixes) \
+                and not _case_word(text, f1).endswith(cues.to_suffixes) \
+                and ends_with(g12, cues.restate, cues, 0) and not _followed_by_of(text, f2, cues):
+            return ArithClaim("share", f2, part=f1, whole=f0, cue=g12)
     # "Of the 840 schools, 210, or 25%"
     if f0.kind == "num" and f1.kind == "num" and f2.kind == "pct" and _part_whole(f1, f0):
         if _tail(before, cues.lead) and g01.endswith(",") and _fillers_ok(g01[:-1], cues, 3) \
