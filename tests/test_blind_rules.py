@@ -120,3 +120,22 @@ WITH_CHANGE = [
 @pytest.mark.parametrize("lang, text, want", WITH_CHANGE)
 def test_a_change_introduced_by_with(lang, text, want):
     assert verdicts(text, lang, "2019-05-02") == want
+
+
+# -- one word closing the first amount's phrase ("worth"), then the equivalent ---------------
+WORTH = [
+    ("nl", "Het contract is 25 miljard dollar waard, zo'n 21 miljard euro.", [C]),
+    ("nl", "Het contract is 25 miljard dollar waard, ongeveer 42 miljard euro.", [I]),
+    ("da", "Aftalen er 2,5 milliarder dollar værd, svarende til 15 milliarder kroner.", [C]),
+    ("da", "Aftalen er 2,5 milliarder dollar værd, svarende til 150 milliarder kroner.", [I]),
+    ("sv", "Avtalet är 40 miljoner dollar värt, cirka 340 miljoner kronor.", [C]),
+    ("de", "Der Vertrag ist 40 Millionen Dollar wert, rund 33 Millionen Euro.", [C]),
+    ("de", "Der Vertrag ist 40 Millionen Dollar wert, rund 66 Millionen Euro.", [I]),
+    # no hedge, no cue word: a list, not an equivalent
+    ("nl", "Het contract is 25 miljard dollar waard, 21 miljard euro gaat naar Europa.", []),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", WORTH)
+def test_worth_then_an_equivalent(lang, text, want):
+    assert verdicts(text, lang, "2021-03-03") == want

@@ -90,10 +90,16 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
         rest = m.group(2)
         if rest in lex.cues_strong or rest in lex.cues_weak_without_hedge:
             # A noun between the amount and the cue: "package (about 3 billion kronor)".
-            # Strong only when the second amount carries a hedge ("about", "some"); a bare
-            # parenthesis after a noun can also be a part of the whole ("fund (€2bn of it)").
-            strength = "strong" if second.hedge is not None else "weak"
+            # Strong when the second amount carries a hedge ("about", "some") or the cue is
+            # a word that says "equivalent" ("værd, svarende til"); a bare parenthesis after
+            # a noun can also be a part of the whole ("fund (€2bn of it)").
+            strength = "strong" if second.hedge is not None or _explicit_cue(lex, rest) else "weak"
             return Claim(source=first, target=second, cue=raw, strength=strength)
+        if (rest in _APPOSITION and len(m.group(1).split()) == 1 and second.hedge is not None
+                and second.hedge_start is not None and _closes(text, second.end)):
+            # one word closing the first amount's phrase, then a hedged apposition: "is 25
+            # miljard dollar waard, zo'n 23 miljard euro", "a $40m grant, about €37m."
+            return Claim(source=first, target=second, cue=raw, strength="strong")
     return None
 
 
