@@ -139,3 +139,37 @@ WORTH = [
 @pytest.mark.parametrize("lang, text, want", WORTH)
 def test_worth_then_an_equivalent(lang, text, want):
     assert verdicts(text, lang, "2021-03-03") == want
+
+
+# -- an open bound half the converted value is a wrong figure, not a hedge ------------------
+OPEN_BOUNDS = [
+    ("es", "La empresa invertirá 80 millones de dólares (más de 60 millones de euros).", [C]),
+    ("es", "La empresa invertirá 80 millones de dólares (más de 30 millones de euros).", [I]),
+    ("en", "The striker cost £5 million (more than $7 million).", [C]),
+    ("en", "The striker cost £5 million (more than $3.5 million).", [I]),
+    ("fr", "La banque versera 300 millions de francs suisses, plus de 250 millions d'euros.", [C]),
+    ("fr", "La banque versera 300 millions de francs suisses, plus de 120 millions d'euros.", [I]),
+    ("de", "Der Konzern zahlt 2 Milliarden Dollar (bis zu 3,2 Milliarden Euro).", [I]),
+    ("de", "Der Konzern zahlt 2 Milliarden Dollar (weniger als 1,7 Milliarden Euro).", [C]),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", OPEN_BOUNDS)
+def test_open_bounds_are_bounded(lang, text, want):
+    assert verdicts(text, lang, "2018-04-03") == want
+
+
+# -- quantities with a scale word and its link: "2,5 millones de acres" -----------------------
+SCALED_UNITS = [
+    ("es", "El fuego arrasó 2,5 millones de acres (1 millón de hectáreas).", [C]),
+    ("it", "Il fuoco ha distrutto 2,5 milioni di acri (2 milioni di ettari).", [I]),
+    ("fr", "Le feu a ravagé 2,5 millions d'acres (1 million d'hectares).", [C]),
+    ("pt", "O fogo destruiu 4 milhões de acres (1,6 milhões de hectares).", [C]),
+    ("da", "Skovbranden har fortæret 30.000 acres (12.000 hektar).", [C]),
+    ("da", "Skovbranden har fortæret 30.000 acres (1.200 hektar).", [I]),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", SCALED_UNITS)
+def test_scaled_quantities(lang, text, want):
+    assert verdicts(text, lang, "2018-04-03") == want

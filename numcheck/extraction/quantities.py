@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from .. import language as _lexicon
-from .money import MoneyScanner, _alt, digits_pattern, get_scanner, normalize_gap, number_words_pattern
+from .money import MoneyScanner, _alt, _links_pattern, digits_pattern, get_scanner, normalize_gap, number_words_pattern
 from ..model import Mention
 from .candidates import Anchors, search_in, windows
 from ..language.formatting import UNIT_LABELS
@@ -78,6 +78,8 @@ class QuantityScanner:
         scales = [w for w in self.lex.scales if len(w) >= 3 and w.lower() not in surfaces]
         scale_alt = _alt_surfaces([], scales)
         self._scales = {w.lower(): p for w, p in self.lex.scales.items() if w in scales}
+        # "2,5 millones de acres", "1 million d'hectares": the language's link after a scale word
+        links = _links_pattern(self.lex)
         joiners = _alt_surfaces([j for j in self.lex.range_joiners if j != "and"], ["and"] if "and" in self.lex.range_joiners else [])
         # Every quantity starts with a sign, a digit, a fraction or a number word (compounds
         # such as "tjugotre" start with one too): a cheap guard, tried as a trie at a word
@@ -92,7 +94,7 @@ class QuantityScanner:
             (?:(?<![\w.,)\]{_MINUS}])(?<!\d{_SP})(?P<neg>[{_MINUS}]))?
             (?<![^\W_])(?<![^\W\d_]-)(?<!\d[-−])(?<![/⁄^])
             (?:(?P<frac>(?:\d{{1,3}}{_SP})?\d{{1,2}}[/⁄]\d{{1,2}}(?!\d)|(?:\d{{1,3}}{_SP}?)?[{_VULGAR}])|(?P<num>{digits})(?![/⁄]\d)|(?P<wnum>{words}))
-            (?:(?:{_SP}|-)(?P<scale>{scale_alt})(?![^\W\d_]))?
+            (?:(?:{_SP}|-)(?P<scale>{scale_alt})(?![^\W\d_])(?:{_SP}(?:{links}))?)?
             (?:-?{_SP}?(?P<rj>{joiners}){_SP}?(?P<num2>{digits})(?:(?:{_SP}|-)(?P<scale2>{scale_alt})(?![^\W\d_]))?)?
             (?:
                 {_SP}?(?P<att>{att_alt})(?![^\W_])(?!-\d{{3}}|/)

@@ -25,8 +25,11 @@ from ..language import Lexicon
 from ..model import Claim, Conversion, Finding, Hedge, Mention, Rate, Verdict
 
 DEFAULT_TOLERANCE = 0.03
-#: An open bound ("more than 3 billion") this many times off is a scale slip, not a hedge.
-OPEN_BOUND_LIMIT = 5.0
+#: An open bound ("more than 3 billion") this many times off is a wrong figure, not a hedge:
+#: "más de 32 millones de euros" for €65 million is true as a bound but half the figure, and
+#: a writer who converted would have written "more than 60". Below 2, so that a figure half
+#: or double the converted value is always caught, as for rounding (ROUNDING_CAP).
+OPEN_BOUND_LIMIT = 1.5
 #: The most rounding read into any written figure, source or stated: "1 billion" stands for
 #: 0.9–1.1 billion, never 0.5–1.5, so a figure half or double the converted value is always
 #: caught ("NOK 1 billion ($48 million)", true ≈ $95 million).
