@@ -173,3 +173,40 @@ SCALED_UNITS = [
 @pytest.mark.parametrize("lang, text, want", SCALED_UNITS)
 def test_scaled_quantities(lang, text, want):
     assert verdicts(text, lang, "2018-04-03") == want
+
+
+# -- a word cue after a dash, behind the noun or "worth" that closes the first amount --------
+DASH_CUES = [
+    ("en", "A £40m grant – equivalent to €46m – was approved.", [C]),
+    ("en", "A £40m grant – equivalent to €92m – was approved.", [I]),
+    ("sv", "Kontraktet är 40 miljoner euro värt – motsvarande cirka 420 miljoner kronor.", [C]),
+    ("de", "Der Auftrag ist 40 Millionen Dollar wert – umgerechnet rund 35 Millionen Euro.", [C]),
+    ("de", "Der Auftrag ist 40 Millionen Dollar wert – umgerechnet rund 70 Millionen Euro.", [I]),
+]
+
+# -- "nearly" hedges in a dashed apposition -----------------------------------------------
+NEAR = [
+    ("nb", "Utbyggingen koster 3 milliarder dollar – nær 26 milliarder kroner – ifølge selskapet.", [C]),
+    ("nb", "Utbyggingen koster 3 milliarder dollar – nær 52 milliarder kroner – ifølge selskapet.", [I]),
+    ("sv", "Utbyggnaden kostar 3 miljarder dollar – närmare 28 miljarder kronor – enligt bolaget.", [C]),
+    ("da", "Udbygningen koster 3 milliarder dollar – tæt på 20 milliarder kroner – ifølge selskabet.", [C]),
+]
+
+# -- "… to 648 million and thereby by 35%": the change after "and thereby" -------------------
+THEREBY = [
+    ("de", "Der Gewinn kletterte von 480 Millionen Euro auf 648 Millionen Euro und damit um 35 Prozent.", [C]),
+    ("de", "Der Umsatz stieg von 100 auf 120 Millionen Euro und damit um 40 Prozent.", [I]),
+    ("nl", "De omzet steeg van 80 naar 100 miljoen euro en daarmee met 25 procent.", [C]),
+    ("sv", "Omsättningen ökade från 80 till 100 miljoner kronor och därmed med 25 procent.", [C]),
+    ("nb", "Salget økte fra 80 til 100 millioner kroner og dermed med 50 prosent.", [I]),
+    ("da", "Omsætningen steg fra 80 til 100 millioner kroner og dermed med 25 procent.", [C]),
+    # no verb of change before: no claim
+    ("de", "Der Umsatz lag bei 100 und 120 Millionen Euro und damit um 40 Prozent über Plan.", []),
+    ("it", "50 delle 200 scuole, ossia il 25%, non hanno riscaldamento.", [C]),
+    ("it", "50 delle 200 scuole, ossia il 50%, non hanno riscaldamento.", [I]),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", DASH_CUES + NEAR + THEREBY)
+def test_dash_cues_near_hedges_and_thereby(lang, text, want):
+    assert verdicts(text, lang, "2019-02-01") == want

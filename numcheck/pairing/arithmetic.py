@@ -253,7 +253,12 @@ def _change_after(text, floor, before, a, b, p, g01, g12, cues) -> ArithClaim | 
     # German puts the verb last: "hat sich von 4.000 auf 8.100 verdoppelt"
     verb_last = p.kind == "mult" and p.word and _fillers_ok(g12, cues, 2)
     if not verb_last and not _restates_change(g12, cues, d or (p.kind == "mult")):
-        return None
+        # "kletterte von 480 auf 648 Millionen und damit um 35 Prozent": a phrase of the
+        # language's data, the direction said by the verb before the figures
+        phrase = " ".join(g12.split())
+        if not (" " in phrase and phrase in cues.change_nouns and _direction_before(text, a, floor, cues)):
+            return None
+        d = d or _direction_before(text, a, floor, cues)
     after = _norm(text[p.end:p.end + 20])
     if any(after == w or after.startswith(w + " ") for w in cues.base):
         return None  # "…, a drop of 42 pct from last year": a change against something else

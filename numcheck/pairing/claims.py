@@ -87,13 +87,17 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
         return Claim(source=first, target=second, cue=raw, strength="weak")
     m = _NOUN_GAP.match(gap)
     if m and m.group(2) and m.group(1).split()[0] not in _stop_words(lex):
-        rest = m.group(2)
+        rest = written = m.group(2)
+        bare = _LEAD.sub("", rest)
+        if bare != rest and any(c.isalpha() for c in bare) and (bare in lex.cues_strong or bare in lex.cues_weak_without_hedge):
+            rest = bare  # "a €1.2m loan – equivalent to about $1.8m": a word cue after a dash
         if rest in lex.cues_strong or rest in lex.cues_weak_without_hedge:
             # A noun between the amount and the cue: "package (about 3 billion kronor)".
             # Strong when the second amount carries a hedge ("about", "some") or the cue is
             # a word that says "equivalent" ("værd, svarende til"); a bare parenthesis after
             # a noun can also be a part of the whole ("fund (€2bn of it)").
-            strength = "strong" if second.hedge is not None or _explicit_cue(lex, rest) else "weak"
+            explicit = _explicit_cue(lex, written) or (rest is bare and rest in lex.cues_strong)
+            strength = "strong" if second.hedge is not None or explicit else "weak"
             return Claim(source=first, target=second, cue=raw, strength=strength)
         if (rest in _APPOSITION and len(m.group(1).split()) == 1 and second.hedge is not None
                 and second.hedge_start is not None and _closes(text, second.end)):
