@@ -34,6 +34,18 @@ KNOWN_FAILURES = {
 }
 LANGS = {"en", "sv", "nb", "da", "fi", "de", "fr", "es", "nl", "it", "pt"}
 
+#: The second set (fixtures/blind/sentences-2.jsonl), written after set 1's fixes: first run
+#: 0.942 (claims 0.928, ×10/×0.5 caught 0.964, 0 false alarms); after the fixes it led to, 0.971.
+SET2 = ROOT / "fixtures" / "blind" / "sentences-2.jsonl"
+SET2_ACCURACY_FLOOR = 0.970  # 0.971 measured
+SET2_KNOWN_FAILURES = {
+    # a bare shared word in non-English copy with no country named, before the legacy
+    # currency's end: every reading of the day stays (ambiguous by design, see the note)
+    "nb-0061#0", "da-0086#0", "es-0177#0", "it-0227#0", "pt-0258#0",  # pund/libras/sterline: GBP, CYP, IEP
+    "fi-0105#0", "fi-0111#0",  # kruunua: SEK or EEK
+    "es-0184#0",  # pesos with no country: MXN or PHP
+}
+
 
 @pytest.fixture(scope="module")
 def result():
@@ -97,3 +109,17 @@ def test_command_prints_the_table(capsys):
     assert blind.main(["--failures", "0", "--lang", "sv"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("blind set: ") and "×10/×0.5 caught" in out and "\nsv " in out
+
+
+def test_second_set_floor_and_known_failures():
+    sys.path.insert(0, str(ROOT / "fixtures" / "blind"))
+    import generate
+
+    rows = blind.load(SET2)
+    assert generate.build(2) == rows
+    res = blind.score(rows)
+    failing = {key for key, *_ in res.failures}
+    assert not sorted(failing - SET2_KNOWN_FAILURES), [f for f in res.failures if f[0] not in SET2_KNOWN_FAILURES]
+    assert res.total.accuracy >= SET2_ACCURACY_FLOOR
+    assert res.total.false_alarms == 0 and res.total.distractors_claimed == 0
+    assert res.total.big_caught_rate >= 0.98
