@@ -169,7 +169,25 @@ def _currency_words(lex: Lexicon) -> list[str]:
     """The currency words read after a figure: CLDR names, generic words ("dollars"), the
     bare words read by default or by region, scaled words ("mkr")."""
     bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
-    return list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names)
+    return list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names) + list(lex.glued_names)
+
+
+def _guarded_words(lex: Lexicon) -> tuple[str, str, str]:
+    """Alternatives of the currency words that are read only in some places ("" when the
+    language has none): ``[home_names]`` ("a grand", "10 grand": lower case, and only before
+    the end of a clause or a word of ``followed_by``, so "a grand jury", "3 grand slams" and
+    "Grand Prix" stay words), after a figure in digits (a comma may follow) and after number
+    words (no comma: "a grand, sweeping view"); ``digit_names`` ("10 rand") after digits only."""
+    home = home_w = digit_only = ""
+    if lex.home_words:
+        follow = _alt(lex.home_followers)
+        end = rf"{_SP}*(?:[.!?;:()\[\]–—]|\Z)|{_SP}+(?i:{follow})(?![^\W\d_]|-)"
+        word = rf"(?<![^\W\d_])(?:{_alt(lex.home_words)})"
+        home = rf"|{word}(?=,|{end})"
+        home_w = rf"|{word}(?={end})"
+    if lex.digit_names:
+        digit_only = rf"|(?<=[\d \u00a0\u202f])(?i:(?<![^\W\d_])(?:{_alt(lex.digit_names)}))"
+    return home, home_w, digit_only
 
 
 @functools.lru_cache(maxsize=None)
@@ -188,11 +206,13 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     mcode = rf"(?<![^\W\d_])M(?:{codes})(?![^\W\d_])"
     codes_dollar = _alt([c + "$" for c in lex.codes] + [c.lower() + "$" for c in lex.codes])
     pre = rf"(?:{mcode}|(?<![^\W\d_])(?:{codes_dollar})|(?<![^\W\d_])(?:{codes})|{symbols})"
-    names = _alt(_currency_words(lex))
+    special = set(lex.home_words) | set(lex.digit_names)
+    names = _alt(w for w in _currency_words(lex) if w not in special)
+    home, home_w, digit_only = _guarded_words(lex)
     # "$CAD", "$ CAD" (French copy): a "$" followed by an ISO code names that dollar
     # Symbols before names: "3 mia. kr., svarende til" ends with the Danish symbol "kr.";
     # the word boundary after the group sends "kronor" on to the names.
-    post = rf"(?:{mcode}|\${_SP}?(?:{codes})|{symbols}|(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes}))(?![^\W\d_])"
+    post = rf"(?:{mcode}|\${_SP}?(?:{codes})|{symbols}|(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes}){home}{digit_only})(?![^\W\d_])"
     link = rf"(?:{_links_pattern(lex)})"
     # "16,4 Millionen kanadischen Dollar", "10 svenske kr": a country word in front of a
     # bare currency word picks that country's currency (words from CLDR, see currency.py)
@@ -222,7 +242,7 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     # range that starts with a number word
     word_money = (
         rf"{first}(?P<wnum>{words})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{words}|{digits}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
-        rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}))(?![^\W\d_]))"
+        rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}){home_w})(?![^\W\d_]))"
     )
     pre_before = rf"(?:{pre}){_SP}?\Z"
     return re.compile(money, re.X), re.compile(hedge), re.compile(word_money), re.compile(pre_before)
