@@ -138,3 +138,16 @@ def test_coin_counts_left_out_and_range_bounds():
     ]
     r = score_cases(cases, fake)
     assert (r["cases"], r["tp"], r["fp"], r["fn"]) == (2, 2, 0, 0)
+
+
+def test_suite_currency_label_is_read_as_its_iso_code():
+    """Duckling's "PTS" (iso_currency empty) is the peseta: a reading in ESP matches, one in
+    another currency does not (it would on value alone)."""
+    case = {"text": "15 Ptas", "lang": "es", "expected": [
+        {"kind": "money", "value": 15.0, "unit": "PTS", "iso_currency": None}]}
+    assert score_cases([case], lambda t, l: [{"kind": "money", "value": 15.0, "unit": "ESP"}])["tp"] == 1
+    r = score_cases([case], lambda t, l: [{"kind": "money", "value": 15.0, "unit": "EUR"}])
+    assert (r["tp"], r["fp"], r["fn"]) == (0, 1, 1)
+    dollar = {"text": "10 dollars", "lang": "es", "expected": [
+        {"kind": "money", "value": 10.0, "unit": "Dollar", "iso_currency": None}]}
+    assert score_cases([dollar], lambda t, l: [{"kind": "money", "value": 10.0, "unit": "CAD"}])["tp"] == 1
