@@ -70,6 +70,15 @@ EXTRACT = [
     ("es", "La multa era de 5.000 Pta.", [(5000, "ESP")]),
     ("pt", "O bilhete custava 200 pta em Madrid.", [(200, "ESP")]),
     ("es", "Un sello de 25 Pt.", [(25, "ESP")]),
+    # lower-case ISO codes right after a figure (codes that are no word in any language)
+    ("es", "Me cobraron 45 usd por la maleta.", [(45, "USD")]),
+    ("en", "The room was 120 gbp a night.", [(120, "GBP")]),
+    ("fr", "Le forfait coûte 300chf par personne.", [(300, "CHF")]),
+    ("sv", "Hotellet kostade 2 000 dkk.", [(2000, "DKK")]),
+    ("nl", "De kamer kost 80 pln per nacht.", [(80, "PLN")]),
+    # codes that are words in capitals ("TRY", "MNT" in English): only glued to the figure
+    ("en", "A bowl of noodles was 9000MNT in Ulaanbaatar.", [(9000, "MNT")]),
+    ("en", "The kebab cost 150TRY.", [(150, "TRY")]),
 ]
 
 
@@ -93,6 +102,11 @@ DISTRACTORS = [
     ("nb", "Det var en rand av is rundt tre rand av glass."),
     ("es", "Ganó 15 pts en el partido y 3 pt en el último cuarto."),
     ("fr", "Il a pris 3 kilos, soit 6,6 pounds."),
+    # lower-case codes that are words, and years, stay words
+    ("en", "Give it 3 try and 2 top picks; in 2010 usd rules changed."),
+    ("fr", "En 2010 ils ont acheté 3 ron et 4 pen."),
+    ("sv", "Det var 3 myr och 5 nok bra."),
+    ("en", "Try 10 TRY-outs: the TOP 10 ALL time."),
 ]
 
 
@@ -130,6 +144,17 @@ def test_undated_pesetas_judged_at_the_euro_fixed_rate():
     assert [f.verdict for f in r.findings] == [Verdict.CONSISTENT]
     r = numcheck.check("El piso costaba 10 millones de ptas (90.000 euros).", lang="es")
     assert [f.verdict for f in r.findings] == [Verdict.INCONSISTENT]
+
+
+def test_lowercase_codes_leave_out_every_word():
+    """The list is derived from dictionaries; spot-check that words of each language are out
+    and that capitals-only codes stay as they were."""
+    from numcheck.language import lowercase_codes
+
+    codes = lowercase_codes()
+    assert {"GBP", "USD", "CHF", "JPY", "DKK"} <= codes
+    assert not {"TRY", "TOP", "ALL", "RON", "ILS", "NOK", "PEN", "MAD", "SOS", "CUP", "BOB", "MYR"} & codes
+    assert get_lexicon("en").currency_candidates("try") == ()
 
 
 def test_glued_names_do_not_become_the_name_in_messages():

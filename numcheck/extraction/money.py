@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Iterable
 
-from ..language import Lexicon, get_lexicon
+from ..language import Lexicon, get_lexicon, lowercase_codes
 from ..model import Hedge, Mention
 from .candidates import Anchors, finditer_in, windows
 
@@ -177,7 +177,9 @@ def _guarded_words(lex: Lexicon) -> tuple[str, str, str]:
     language has none): ``[home_names]`` ("a grand", "10 grand": lower case, and only before
     the end of a clause or a word of ``followed_by``, so "a grand jury", "3 grand slams" and
     "Grand Prix" stay words), after a figure in digits (a comma may follow) and after number
-    words (no comma: "a grand, sweeping view"); ``digit_names`` ("10 rand") after digits only."""
+    words (no comma: "a grand, sweeping view"); ``digit_names`` ("10 rand") and lower-case ISO
+    codes ("3 gbp", see language.lowercase_codes) after digits only; codes that are words in
+    capitals too (``glued_codes``: "TRY", "MNT") only glued to the figure ("10MNT")."""
     home = home_w = digit_only = ""
     if lex.home_words:
         follow = _alt(lex.home_followers)
@@ -185,8 +187,17 @@ def _guarded_words(lex: Lexicon) -> tuple[str, str, str]:
         word = rf"(?<![^\W\d_])(?:{_alt(lex.home_words)})"
         home = rf"|{word}(?=,|{end})"
         home_w = rf"|{word}(?={end})"
+    if lex.glued_codes:
+        digit_only += rf"|(?<=\d)(?:{_alt(lex.glued_codes)})"  # "10MNT": a code that is a word apart
+    lower = [c.lower() for c in lex.codes if c in lowercase_codes()]
+    if lower:
+        # "3 gbp", "20usd": a lower-case code right after a figure in digits, never after a
+        # year ("in 2010 ils ont": the year alone, and "ils" is no such code anyway)
+        after = r"(?:(?<=\d)|(?<=\d[ \u00a0\u202f]))"
+        year = r"(?<!(?<![\d.,])[12]\d{3})(?<!(?<![\d.,])[12]\d{3}[ \u00a0\u202f])"
+        digit_only += rf"|{after}{year}(?<![^\W\d_])(?:{_alt(lower)})"
     if lex.digit_names:
-        digit_only = rf"|(?<=[\d \u00a0\u202f])(?i:(?<![^\W\d_])(?:{_alt(lex.digit_names)}))"
+        digit_only += rf"|(?<=[\d \u00a0\u202f])(?i:(?<![^\W\d_])(?:{_alt(lex.digit_names)}))"
     return home, home_w, digit_only
 
 
@@ -256,7 +267,7 @@ def money_anchors(lang: str) -> tuple[tuple[re.Pattern, bool], ...]:
     that the regex engine scans fast: the words (lower case, on the lower-cased text, at a
     word start) and the signs ("$", "€", "₹"), found by the engine's first-character scan."""
     lex = get_lexicon(lang)
-    surfaces = _currency_words(lex) + list(lex.codes) + list(lex.symbols)
+    surfaces = _currency_words(lex) + list(lex.codes) + list(lex.symbols) + list(lex.glued_codes)
     words = {w.lower() for w in surfaces if w[:1].isalpha()} | {"m" + c.lower() for c in lex.codes}  # "MUSD 30"
     signs = {w[0] for w in surfaces if w and not w[:1].isalpha()}
     anchors = [(re.compile(rf"(?<![^\W\d_])(?:{_alt(words)})(?![^\W\d_])"), True)] if words else []

@@ -80,6 +80,9 @@ class Language:
     # currency words read only right after a figure in digits ("10 rand"), never after a
     # number word: they are everyday words too (Norwegian "rand" is an edge)
     digit_names: frozenset[str] = frozenset()
+    # ISO codes kept out of capitals-anywhere because they are words here ("TRY", "MNT"):
+    # still read glued to a figure ("10MNT"), where no word stands
+    glued_codes: frozenset[str] = frozenset()
     glued_names: dict[str, str] = field(default_factory=dict)  # "egyptianpound": names written as one word
     home_by_region: dict[str, str] = field(default_factory=dict)  # CLDR: region → its currency ("" the likely one)
 
@@ -123,6 +126,10 @@ class Language:
             return (key[1:],)  # "MUSD", "MSEK": millions of the code
         if key in self.codes and key.isupper():
             return (key,)
+        if key in self.glued_codes:
+            return (key,)
+        if key.islower() and key.upper() in self.codes and key.upper() in lowercase_codes():
+            return (key.upper(),)  # "3 gbp": only where the scanner reads it, right after a figure
         if low in self.names:
             return (self.names[low],)
         if low in self.glued_names:
@@ -164,6 +171,17 @@ def _legacy_codes() -> frozenset[str]:
     try:
         return frozenset(_load_toml(path))
     except OSError:  # pragma: no cover - a broken install: no legacy codes, nothing else lost
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def lowercase_codes() -> frozenset[str]:
+    """ISO codes read in lower case right after a figure ("3 gbp"): those that are no word of
+    any supported language (lowercase_codes.toml, made by tools/lowercase_codes.py from the
+    languages' Hunspell dictionaries; "try", "top", "ron", "nok" are words and left out)."""
+    try:
+        return frozenset(_load_toml(HERE / "lowercase_codes.toml").get("codes", ()))
+    except OSError:  # pragma: no cover - a broken install: capitals only, nothing else lost
         return frozenset()
 
 
@@ -404,6 +422,7 @@ def _base_lexicon(base: str) -> Language:
         home_currencies=home_currencies,
         home_by_region=home_by_region,
         glued_names=glued,
+        glued_codes=frozenset(c for c in excluded if c in gen["active"]),
         digit_names=frozenset(digit_names),
     )
 
