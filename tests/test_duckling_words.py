@@ -51,6 +51,9 @@ EXTRACT = [
     ("nl", "Ze kreeg twee-en-veertig euro terug.", [(42, "EUR")]),
     # Norwegian "rand" after digits only; bare sub-units as hundredths
     ("nb", "Lønnen er 4 500 rand i måneden.", [(4500, "ZAR")]),
+    ("sv", "Gruvarbetarna tjänar 6 000 rand i månaden.", [(6000, "ZAR")]),
+    ("da", "Billetten koster 250 rand i Kapstaden.", [(250, "ZAR")]),
+    ("de", "Ein Liter Benzin kostet 22 Rand.", [(22, "ZAR")]),
     ("nb", "Et frimerke kostet 80 centimes i Paris.", [(0.8, "EUR")]),
     ("nb", "Kaffen kostet 90 centesimi.", [(0.9, "EUR")]),
     ("sv", "En kopp te kostar 50 paisa.", [(0.5, "INR")]),
@@ -100,6 +103,8 @@ DISTRACTORS = [
     ("en", "Le Monde reported 42 le points; the car was a 2.5 Le."),
     ("nb", "Han sto på kanten, ti rand fra stupet."),
     ("nb", "Det var en rand av is rundt tre rand av glass."),
+    ("sv", "Flaggan har tio rand och en rand i mitten."),
+    ("de", "Er stand am Rand, zehn Rand weiter."),
     ("es", "Ganó 15 pts en el partido y 3 pt en el último cuarto."),
     ("fr", "Il a pris 3 kilos, soit 6,6 pounds."),
     # lower-case codes that are words, and years, stay words
