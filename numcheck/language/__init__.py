@@ -314,6 +314,17 @@ def _validate(data: dict[str, Any], path: Path) -> None:
             for key in value:
                 if key not in keys:
                     raise InputError(f"{path}: unknown key {section}.{key} (known: {', '.join(sorted(keys))})")
+    digit = data.get("digit_names", {})
+    home_words = data.get("home_names", {}).get("words", {})
+    for name, table, example in (("digit_names", digit, '{ rand = "ZAR" }'), ("home_names.words", home_words, "{ grand = 3 }")):
+        if not isinstance(table, dict):
+            raise InputError(f"{path}: {name} must be a table, as {name} = {example}")
+    for word, code in digit.items():
+        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
+            raise InputError(f"{path}: digit_names.{word} must be an ISO code (rand = \"ZAR\"), not {code!r}")
+    for word, power in home_words.items():
+        if isinstance(power, bool) or not isinstance(power, int):
+            raise InputError(f"{path}: home_names.words.{word} must be a power of ten (grand = 3), not {power!r}")
     for region in data.get("regions", {}):
         if not (len(region) == 2 and region.isalpha() and region.isupper()):
             raise InputError(f"{path}: [regions.{region}]: a region is two capital letters (CH, US)")
