@@ -166,10 +166,13 @@ def _symbol_alt(symbols: Iterable[str]) -> str:
 
 
 def _currency_words(lex: Lexicon) -> list[str]:
-    """The currency words read after a figure: CLDR names, generic words ("dollars"), the
-    bare words read by default or by region, scaled words ("mkr")."""
+    """The currency words read after a figure wherever they stand: CLDR names, generic words
+    ("dollars"), the bare words read by default or by region, scaled words ("mkr"), names
+    written as one word. Not the words read only in some places (``_guarded_words``)."""
     bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
-    return list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names) + list(lex.glued_names)
+    special = set(lex.home_words) | set(lex.digit_names)
+    words = list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names) + list(lex.glued_names)
+    return [w for w in words if w not in special]
 
 
 def _guarded_words(lex: Lexicon) -> tuple[str, str, str]:
@@ -217,8 +220,7 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     mcode = rf"(?<![^\W\d_])M(?:{codes})(?![^\W\d_])"
     codes_dollar = _alt([c + "$" for c in lex.codes] + [c.lower() + "$" for c in lex.codes])
     pre = rf"(?:{mcode}|(?<![^\W\d_])(?:{codes_dollar})|(?<![^\W\d_])(?:{codes})|{symbols})"
-    special = set(lex.home_words) | set(lex.digit_names)
-    names = _alt(w for w in _currency_words(lex) if w not in special)
+    names = _alt(_currency_words(lex))
     home, home_w, digit_only = _guarded_words(lex)
     # "$CAD", "$ CAD" (French copy): a "$" followed by an ISO code names that dollar
     # Symbols before names: "3 mia. kr., svarende til" ends with the Danish symbol "kr.";
@@ -267,7 +269,8 @@ def money_anchors(lang: str) -> tuple[tuple[re.Pattern, bool], ...]:
     that the regex engine scans fast: the words (lower case, on the lower-cased text, at a
     word start) and the signs ("$", "€", "₹"), found by the engine's first-character scan."""
     lex = get_lexicon(lang)
-    surfaces = _currency_words(lex) + list(lex.codes) + list(lex.symbols) + list(lex.glued_codes)
+    guarded = list(lex.home_words) + list(lex.digit_names) + list(lex.glued_codes)
+    surfaces = _currency_words(lex) + list(lex.codes) + list(lex.symbols) + guarded
     words = {w.lower() for w in surfaces if w[:1].isalpha()} | {"m" + c.lower() for c in lex.codes}  # "MUSD 30"
     signs = {w[0] for w in surfaces if w and not w[:1].isalpha()}
     anchors = [(re.compile(rf"(?<![^\W\d_])(?:{_alt(words)})(?![^\W\d_])"), True)] if words else []
