@@ -210,3 +210,20 @@ THEREBY = [
 @pytest.mark.parametrize("lang, text, want", DASH_CUES + NEAR + THEREBY)
 def test_dash_cues_near_hedges_and_thereby(lang, text, want):
     assert verdicts(text, lang, "2019-02-01") == want
+
+
+# -- a stated change half or double the computed one is wrong, whatever the round figures ----
+HALF_OR_DOUBLE = [
+    ("en", "Net income rose to $600 million from $500 million, a 40% increase.", [I]),
+    ("es", "Las ventas pasaron de 600 millones a 900 millones, un aumento del 25%.", [I]),
+    ("de", "Der Umsatz stieg von 600 Millionen auf 1 Milliarde Euro, ein Plus von 30 Prozent.", [I]),
+    ("sv", "Antalet ökade från 2 000 till 2 500, en ökning med 50 procent.", [I]),
+    # within the rounding of round figures and less than double: still only ambiguous
+    ("en", "Net income rose to $600 million from $500 million, a 25% increase.", [A]),
+    ("en", "Net income rose to $600 million from $500 million, a 20% increase.", [C]),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", HALF_OR_DOUBLE)
+def test_half_or_double_is_wrong_in_arithmetic(lang, text, want):
+    assert verdicts(text, lang, "2019-06-03") == want

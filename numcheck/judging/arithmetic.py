@@ -31,6 +31,9 @@ ROUND_CAP = 0.10
 SLACK = 0.02
 #: A stated figure this many times off the computed one is not about these figures.
 FAR = 6.0
+#: A stated figure this many times off the computed one is wrong even when round figures
+#: read as rounded (±10% each) could explain it.
+HALF_OR_DOUBLE = 1.9
 #: …but a figure off by a power of ten within this much is a misplaced decimal mark.
 DECIMAL_SLIP = 0.03
 
@@ -281,7 +284,7 @@ def _change(claim: ArithClaim) -> _Judgement | None:
         if _fits(*_magnitude(lo, hi), p, False, scale):
             return j
         j.arith += f", not {_stated_text(p)}"
-        if _fits(*_magnitude(*diff(2)), p, True, scale):
+        if _fits(*_magnitude(*diff(2)), p, True, scale) and not _half_or_double(e, p.value * scale):
             j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
         elif _fits(*_magnitude(*rel(1)), p, False, scale):
             j.verdict, j.why = Verdict.INCONSISTENT, f"it is the percent change ({_pct(exp, p, True)}) stated as points"
@@ -331,7 +334,7 @@ def _change(claim: ArithClaim) -> _Judgement | None:
         # outweighs the chance that round inputs ("from 400 to 300") stretch to it
         j.why = swapped
         return j
-    if _fits(*_magnitude(*rel(2)), p, True, scale):
+    if _fits(*_magnitude(*rel(2)), p, True, scale) and not _half_or_double(exp, p.value * scale):
         j.verdict, j.why, j.suggestion = Verdict.AMBIGUOUS, _loose(claim), None
         return j
     if _fits(*_magnitude(*_swap(a, b, 1)), p, False, scale):
@@ -404,13 +407,24 @@ def _tiers(j: "_Judgement", claim: ArithClaim, bounds, stated, expected: float, 
     if _fits(*bounds(1), stated, False):
         return True
     j.arith += f", not {stated.mention.text}"
-    if _fits(*bounds(2), stated, True):
+    if _fits(*bounds(2), stated, True) and not _half_or_double(expected, stated.mention.value):
         j.verdict, j.why = Verdict.AMBIGUOUS, _loose(claim)
         return True
     j.verdict = Verdict.INCONSISTENT
     if suggest:
         j.suggestion = _replace_number(stated, expected, stated.mention.number_text)
     return False
+
+
+def _half_or_double(expected: float, stated: float) -> bool:
+    """A stated change or share half or double (or worse) the one the figures as written
+    give is a wrong figure, whatever rounding the round figures could stand for ("from 800
+    million to 1 billion, up 12%": +25%): as for money, rounding never explains a factor of
+    2. Small figures (under 1) are left to the rounding tiers."""
+    e, s = abs(expected), abs(stated)
+    if min(e, s) < 1.0:
+        return False
+    return max(e, s) / min(e, s) >= HALF_OR_DOUBLE
 
 
 def _too_far(expected: float, stated: float) -> bool:
