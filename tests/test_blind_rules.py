@@ -227,3 +227,23 @@ HALF_OR_DOUBLE = [
 @pytest.mark.parametrize("lang, text, want", HALF_OR_DOUBLE)
 def test_half_or_double_is_wrong_in_arithmetic(lang, text, want):
     assert verdicts(text, lang, "2019-06-03") == want
+
+
+# -- a scale word's full stop ends no sentence: "til 600 mio. kr. fra 500 mio. kr." ---------
+ABBREVIATED = [
+    ("da", "Overskuddet steg med 20 procent til 600 mio. kr. fra 500 mio. kr.", [C]),
+    ("da", "Overskuddet steg med 50 procent til 600 mio. kr. fra 500 mio. kr.", [I]),
+    ("de", "Der Gewinn stieg um 20 Prozent auf 600 Mio. Euro von 500 Mio. Euro.", [C]),
+    ("sv", "Vinsten steg med 20 procent till 600 milj. kronor från 500 milj. kronor.", [C]),
+    ("nb", "Resultatet økte med 40 prosent til 700 mill. kroner fra 500 mill. kroner.", [C]),
+    # a currency abbreviation before a capital ends the sentence
+    ("da", "Prisen var 600 kr. Året før steg den med 20 procent fra 500 til 600.", [C]),
+    # Finnish, the new figure first: "600 miljoonaan euroon 500 miljoonasta"
+    ("fi", "Voitto kasvoi 20 prosenttia 600 miljoonaan euroon 500 miljoonasta.", [C]),
+    ("fi", "Voitto kasvoi 40 prosenttia 600 miljoonaan euroon 500 miljoonasta.", [I]),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", ABBREVIATED)
+def test_abbreviations_and_finnish_order(lang, text, want):
+    assert verdicts(text, lang, "2019-06-03") == want

@@ -33,6 +33,10 @@ class Cues:
     word_pattern: re.Pattern  # multiples and fractions written in words
     unit_trigger: re.Pattern  # a figure with its percent, points or times word: "15 pct"
     scanner: MoneyScanner  # number parsing and hedges of the language
+    #: words ending in a full stop that end no sentence: scale words ("mio.", "Mrd."), always
+    #: followed by what they count; currency abbreviations ("kr.") and hedges ("ca.") unless
+    #: a capital follows — from the language's lexicon
+    abbreviations: tuple = (frozenset(), frozenset())
 
     def __getattr__(self, name: str):
         return getattr(self.words, name)
@@ -66,6 +70,8 @@ def get_cues(lang: str) -> Cues:
         word_pattern=re.compile(rf"(?i)(?<![^\W\d_])(?P<w>{_alt(list(w.multiples) + list(w.fractions))}){word_end}"),
         unit_trigger=re.compile(rf"\d[ \u00a0\u202f-]?(?:%|(?i:{_alt(percent_words + list(w.points) + list(w.times))}))"),
         scanner=get_scanner(base),
+        abbreviations=(frozenset(w.lower() for w in lex.scales if w.endswith(".") and " " not in w),
+                       frozenset(w.lower() for w in (*lex.symbols, *lex.hedges) if w.endswith(".") and " " not in w)),
     )
 
 
@@ -117,14 +123,41 @@ _FIGURE = re.compile(r"\d[\d,.\u00a0\u202f' ]*\d|\d")
 _ENDS = (". ", "! ", "? ", "; ", "\n")
 
 
-def _bounds(text: str, lo: int, hi: int) -> tuple[int, int]:
+def _bounds(text: str, lo: int, hi: int, abbreviations: tuple = (frozenset(), frozenset())) -> tuple[int, int]:
     """The sentence around text[lo:hi]: after the previous sentence end, up to the next
-    (at most 600 characters either way)."""
+    (at most 600 characters either way). A full stop after an abbreviation of the language
+    ("til 600 mio. kr. fra 500 mio. kr.", "auf 600 Mio. Euro") ends no sentence."""
     floor = max(0, lo - 600)
-    start = max((i + len(e) for e in _ENDS for i in (text.rfind(e, floor, lo),) if i >= 0), default=floor)
     ceil = min(len(text), hi + 600)
-    end = min((i for e in _ENDS for i in (text.find(e, hi, ceil),) if i >= 0), default=ceil)
-    return start, end
+    starts, ends = [], []
+    for e in _ENDS:
+        i = text.rfind(e, floor, lo)
+        while i >= 0 and not _ends_here(text, i, e, abbreviations):
+            i = text.rfind(e, floor, i)
+        if i >= 0:
+            starts.append(i + len(e))
+        i = text.find(e, hi, ceil)
+        while i >= 0 and not _ends_here(text, i, e, abbreviations):
+            i = text.find(e, i + 1, ceil)
+        if i >= 0:
+            ends.append(i)
+    return max(starts, default=floor), min(ends, default=ceil)
+
+
+def _ends_here(text: str, i: int, end: str, abbreviations: tuple) -> bool:
+    scales, others = abbreviations
+    if end != ". " or not (scales or others):
+        return True
+    k = i
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    word = text[k:i + 1].lower()
+    if word in scales:
+        return False
+    if word in others:
+        nxt = text[i + 2:i + 3]
+        return nxt.isupper()
+    return True
 
 
 def sentences(text: str, cues: Cues) -> list[tuple[int, int, bool]]:
@@ -160,7 +193,7 @@ def sentences(text: str, cues: Cues) -> list[tuple[int, int, bool]]:
             if word and not spans[-1][2]:
                 spans[-1] = (spans[-1][0], spans[-1][1], True)
             continue
-        start, end = _bounds(text, pos, pos + 1)
+        start, end = _bounds(text, pos, pos + 1, cues.abbreviations)
         if len(count(text, start, end)) >= (2 if word else 3):
             spans.append((start, end, word))
     return spans

@@ -215,6 +215,10 @@ def _change_cases(text, floor, p, a, b, g01, g12, cues) -> ArithClaim | None:
     if wa.endswith(cues.from_suffixes) and wb.endswith(cues.to_suffixes):
         old, new = _aligned(a, b)
         return ArithClaim("change", p, old=old, new=new, direction=_direction_before(text, p, floor, cues), cue=g12)
+    if wa.endswith(cues.to_suffixes) and wb.endswith(cues.from_suffixes):
+        # "kasvoi 20 prosenttia 600 miljoonaan euroon 500 miljoonasta": to first, then from
+        old, new = _aligned(b, a)
+        return ArithClaim("change", p, old=old, new=new, direction=_direction_before(text, p, floor, cues), cue=g12)
     return None
 
 
