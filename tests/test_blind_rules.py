@@ -247,3 +247,19 @@ ABBREVIATED = [
 @pytest.mark.parametrize("lang, text, want", ABBREVIATED)
 def test_abbreviations_and_finnish_order(lang, text, want):
     assert verdicts(text, lang, "2019-06-03") == want
+
+
+# -- "(entre 18 y 27 millones de euros)": the word that opens the stated range --------------
+RANGES_OPENED = [
+    ("es", "Los daños oscilan entre 20 y 30 millones de dólares (entre 18 y 27 millones de euros).", [C]),
+    ("es", "Los daños oscilan entre 20 y 30 millones de dólares (entre 36 y 54 millones de euros).", [I]),
+    ("sv", "Skadorna beräknas till mellan 20 och 30 miljoner dollar (mellan 190 och 280 miljoner kronor).", [C]),
+    ("en", "The damage is put at between $20m and $30m (between £16m and £24m).", [C]),
+    ("it", "I danni vanno da 20 a 30 milioni di dollari (da 18 a 27 milioni di euro).", [C]),
+    ("de", "Die Schäden liegen zwischen 20 und 30 Mio. Dollar (zwischen 9 und 13 Mio. Euro).", [I]),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", RANGES_OPENED)
+def test_a_stated_range_opened_by_between(lang, text, want):
+    assert verdicts(text, lang, "2019-06-03") == want

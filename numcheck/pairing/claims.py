@@ -59,6 +59,14 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
     if len(raw) > 60 or "\n" in raw.strip(" \t"):
         return None
     gap = normalize_gap(raw)
+    if second.value_max is not None and lex.range_between:
+        # "(entre 18 y 27 millones de euros)", "(da 18 a 27 milioni)": the word that opens
+        # the second range belongs to it, not to the cue
+        for w in lex.range_between:
+            head = gap[: len(gap) - len(w)]
+            if gap.endswith(w) and head and not head[-1].isalpha():
+                gap = head.rstrip()
+                break
     per_a, per_b = _per_unit(lex, text, first), _per_unit(lex, text, second)
     bare = _PER_PHRASE.sub("", gap, count=1) if per_a is not None else gap
     if per_a != per_b and not (per_b is None and (_explicit_cue(lex, gap) or bare in ("(", "[") and second.hedge is not None)):
