@@ -263,3 +263,24 @@ RANGES_OPENED = [
 @pytest.mark.parametrize("lang, text, want", RANGES_OPENED)
 def test_a_stated_range_opened_by_between(lang, text, want):
     assert verdicts(text, lang, "2019-06-03") == want
+
+
+# -- hedges the press uses that the word lists lacked -----------------------------------------
+HEDGES = [
+    ("da", "Koncernen betaler 12 mio. dollar, tæt ved 76 mio. kr., i bøde.", [C]),
+    ("da", "Koncernen betaler 12 mio. dollar (lidt under 76 mio. kr.) i bøde.", [C]),
+    ("fi", "Yhtiö maksaa 12 miljoonaa dollaria, lähemmäs 10,2 miljoonaa euroa, sakkoja.", [C]),
+    ("de", "Der Konzern zahlt 12 Mio. Dollar (rd. 10 Mio. Euro) Strafe.", [C]),
+    ("de", "Der Konzern zahlt 12 Mio. Dollar (rd. 20 Mio. Euro) Strafe.", [I]),
+    ("nl", "Het concern betaalt 12 miljoen pond, pakweg 14 miljoen euro, aan boetes.", [C]),
+    ("nl", "Het concern betaalt 12 miljoen Zwitserse frank, goed 11 miljoen euro, aan boetes.", [C]),
+    ("it", "Il gruppo paga 12 milioni di dollari, intorno ai 10 milioni di euro, di multa.", [C]),
+    ("pt", "O grupo paga 12 milhões de libras, cerca dos 14 milhões de euros, em multas.", [C]),
+    ("pt", "O grupo paga 12 milhões de dólares (praticamente 10,2 milhões de euros) em multas.", [C]),
+    ("es", "El grupo paga 12 millones de dólares (prácticamente 10,2 millones de euros) en multas.", [C]),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", HEDGES)
+def test_more_hedges(lang, text, want):
+    assert verdicts(text, lang, "2021-09-01") == want
