@@ -284,3 +284,22 @@ HEDGES = [
 @pytest.mark.parametrize("lang, text, want", HEDGES)
 def test_more_hedges(lang, text, want):
     assert verdicts(text, lang, "2021-09-01") == want
+
+
+# -- a price per unit with its equivalent in a bare bracket: "$60 a barrel (€54)" -------------
+PRICES = [
+    ("en", "Oil costs $60 a barrel (€54).", [C]),
+    ("en", "Oil costs $60 per barrel (€108).", [I]),
+    ("en", "Petrol costs £1.50 a litre (€1.69).", [C]),
+    ("de", "Öl kostete 60 Dollar je Barrel (54 Euro).", [C]),
+    ("fr", "Le pétrole coûte 60 dollars le baril (54 euros).", [C]),
+    ("es", "El petróleo cuesta 60 dólares por barril (54 euros).", [C]),
+    # the bracket runs on: another figure, not the equivalent
+    ("en", "Oil costs $60 a barrel (€54 in 2018).", []),
+    ("en", "Oil costs $60 a barrel, €54 a tonne for coal.", []),
+]
+
+
+@pytest.mark.parametrize("lang, text, want", PRICES)
+def test_prices_per_unit_with_a_bare_bracket(lang, text, want):
+    assert verdicts(text, lang, "2019-06-03") == want

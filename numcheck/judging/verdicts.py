@@ -108,9 +108,21 @@ def evaluate(claim: Claim, conv: Conversion, drift: float) -> Outcome:
     if s_half and _interval_ok(*band(w_lo, w_hi, drift), t.low - half_lo, t.high + half, t.hedge, t.low, t.high):
         from ..language.messages import Num, Phrase
 
-        reason = Phrase("source_rounded", source=("quote", s.text), low=Num(s.low - s_half), high=Num(s.high + s_half_hi))
+        low, high = s.low - s_half, s.high + s_half_hi
+        digits = _distinct_digits(low, high)
+        reason = Phrase("source_rounded", source=("quote", s.text), low=Num(low, digits=digits), high=Num(high, digits=digits))
         return Outcome(Verdict.AMBIGUOUS, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, reason)
     return Outcome(Verdict.INCONSISTENT, e_lo, e_hi if s.is_range or conv.factor_max is not None else None, deviation, tolerance, "")
+
+
+def _distinct_digits(low: float, high: float, digits: int = 3) -> int:
+    """Significant digits that write ``low`` and ``high`` as two figures: "1.495 and 1.505",
+    never "1.5 and 1.5"."""
+    def sig(x: float, n: int) -> float:
+        return float(f"{x:.{n}g}")
+    while digits < 9 and sig(low, digits) == sig(high, digits):
+        digits += 1
+    return digits
 
 
 def figure_text(m: Mention) -> str:

@@ -69,7 +69,8 @@ def _pair(lex: Lexicon, first: Mention, second: Mention, text: str) -> Claim | N
                 break
     per_a, per_b = _per_unit(lex, text, first), _per_unit(lex, text, second)
     bare = _PER_PHRASE.sub("", gap, count=1) if per_a is not None else gap
-    if per_a != per_b and not (per_b is None and (_explicit_cue(lex, gap) or bare in ("(", "[") and second.hedge is not None)):
+    if per_a != per_b and not (per_b is None and (_explicit_cue(lex, gap) or bare in ("(", "[") and (
+            second.hedge is not None or _CLOSE_PAREN.match(text, second.end)))):
         # "£2,360 per tonne … $1.72 per lb": a price per different units. A price whose
         # equivalent is stated outright keeps its unit ("883 stg per tonne, equivalent to
         # 1,417 dlrs", "1,000 ringgit per tonne (about 250 stg)"); "195 rand or 94 dlrs a
@@ -215,6 +216,8 @@ def _in_same_brackets(prev: Claim, b: Mention, text: str) -> Claim | None:
 
 
 _CLOSE_BRACKET = re.compile(r"[ \t\u00a0\u202f]*[;,)\]]")
+#: "$60 per barrel (€54)": a bare bracket around the second amount alone
+_CLOSE_PAREN = re.compile(r"[ \t\u00a0\u202f]*[)\]]")
 
 
 def find_claims(text: str, mentions: list[Mention], *, lang: str = "en") -> list[Claim]:
@@ -239,7 +242,20 @@ def find_claims(text: str, mentions: list[Mention], *, lang: str = "en") -> list
         if c is not None:
             claims.append(c)
             used.update((i, i + 1))
+        elif _per_article(a, b) and i + 2 < len(mentions):
+            # "$60 a barrel (€54)": the unit read from "a barrel" is the price's unit, not
+            # an amount; the price pairs with the amount after it
+            c = _pair(lex, a, mentions[i + 2], text)
+            if c is not None:
+                claims.append(c)
+                used.update((i, i + 1, i + 2))
     return claims
+
+
+def _per_article(price: Mention, unit: Mention) -> bool:
+    """ "a barrel" right after a money amount: the unit of a price, written with an article."""
+    return (price.kind == "money" and unit.kind == "unit" and bool(unit.number_text)
+            and unit.number_text.isalpha() and unit.start - price.end <= 2)
 
 
 __all__ = ["find_claims", "normalize_gap"]
