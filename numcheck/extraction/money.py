@@ -229,6 +229,27 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
 
 
 @functools.lru_cache(maxsize=None)
+def _name_before_regex(lang: str) -> re.Pattern:
+    """A currency name (or word) written right before a figure, with its country word:
+    "ringgit 42", "Malaysian ringgit 42", "rupees 500" (see MoneyScanner._name_first)."""
+    lex = get_lexicon(lang)
+    skip = {w.lower() for w in lex.number_words.get("not_before_figure", [])} | set(lex.scaled_names)
+    names = _alt(w for w in _currency_words(lex) if w[:1].isalpha() and w.lower() not in skip)
+    ev = _alt(w for ws in lex.evidence.values() for w in ws)
+    qual = rf"(?P<qual>(?i:(?<![^\W\d_])(?:{ev})[^\W\d_]*){_SP})?" if ev else ""
+    return re.compile(rf"{qual}(?P<name>(?i:(?<![^\W\d_])(?:{names})))(?![^\W\d_]){_SP}\Z")
+
+
+#: What may follow an amount whose currency is written before it: the end of the text, of a
+#: sentence or a clause ("a fine of rupees 500."); never a word, a sign or another figure
+#: ("dollars 5 years ago", "real 0.9 pct", "crown 5.2 (5.3)", "dlrs 750/750").
+_CLAUSE_END = re.compile(r"[ \u00a0\u202f]*(?:\Z|[.,;!?)](?=\s|\Z))")
+#: What may come before such a name: the start of the text, a sentence, a clause or a
+#: parenthesis (or a hedge, or a function word: checked in code).
+_CLAUSE_START = re.compile(r"(?:\A|[.;:!?(\n\"“”‘’'«»—–-])\s*\Z")
+
+
+@functools.lru_cache(maxsize=None)
 def money_anchors(lang: str) -> tuple[tuple[re.Pattern, bool], ...]:
     """The candidate filter (see candidates.py): every currency the full pattern can read
     before or after a figure — names, generic and scaled words, codes, symbols, from the same
@@ -326,11 +347,14 @@ class MoneyScanner:
                 owners.setdefault(w.lower(), []).append(code)
         self._evidence_owner = sorted(owners.items(), key=lambda kv: -len(kv[0]))
         self._subunit = _subunit_regex(lang)
+        self._name_before = _name_before_regex(lang)
         self._foreign_decimal = re.compile(foreign_decimal_pattern(self.lex).replace("(?<![\\d.,'’])", ""))  # for fullmatch
         self._half = {w.lower() for w in nw.get("half", [])}
         self._quarter = {w.lower() for w in nw.get("quarter", [])}
         self._and_half = {w.lower() for w in nw.get("and_a_half", [])}
         self._between = tuple(w.lower() for w in self.lex.range_between)
+        # words that join both a number ("one hundred and five") and a range after "between"
+        self._range_word_joiners = frozenset(j.lower() for j in self.lex.range_between_only) & self._joiner_words
 
     # -- numbers ---------------------------------------------------------------------------
     def power(self, word: str) -> int:
@@ -492,6 +516,26 @@ class MoneyScanner:
             return self._preceded_by(text, start, self._between)
         return not (self.lex.range_change_from and self._preceded_by(text, start, tuple(self.lex.range_change_from)))
 
+    def split_word_range(self, text: str, start: int, phrase: str) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        """ "between two and three billion", "entre deux et trois milliards": after a
+        between word, a range joiner that is also a number-word joiner ("and", "et", "und",
+        "och") splits the phrase into a range — never a sum of 5. Split at the last such
+        joiner whose two sides read as numbers with the second larger ("between one hundred
+        and fifty and two hundred" is 150–200; "entre vingt et un euros" stays 21), the two
+        figures (value, step) or None."""
+        joiners = self._range_word_joiners
+        if not joiners or not self._preceded_by(text, start, self._between):
+            return None
+        tokens = re.split(r"([\s\u00a0\u202f]+)", phrase.strip())  # words at the even indices
+        for j in range(len(tokens) - 3, 1, -2):
+            if tokens[j].lower() not in joiners:
+                continue
+            left = self.parse_words("".join(tokens[: j - 1]))
+            right = self.parse_words("".join(tokens[j + 2 :]))
+            if left is not None and right is not None and right[0] > left[0]:
+                return left, right
+        return None
+
     def _with_subunits(self, text: str, m: Mention, resume: int) -> tuple[Mention, int]:
         """ "2 kronor och 23 öre" → 2.23 SEK: a whole amount followed by its hundredths."""
         if self._subunit is None or m.is_range or m.scale != 1.0 or not float(m.value).is_integer():
@@ -548,7 +592,11 @@ class MoneyScanner:
             if m is None or m.group("num") is None:
                 continue
             if m.group("pre", "pre2", "post") == (None, None, None):
-                continue  # a figure with no currency: not money
+                mention = self._name_first(text, m, last_end)  # "ringgit 42"
+                if mention is not None:
+                    out.append(mention)
+                    last_end = mention.end
+                continue  # otherwise a figure with no currency: not money
             mention, resume = self._build(text, m)
             if mention is not None:
                 mention, resume = self._with_subunits(text, mention, resume)
@@ -647,6 +695,46 @@ class MoneyScanner:
                                 m.group("num"), m.start("num"), s1 or "", value_max=v2)
         return mention, end
 
+    def _name_first(self, text: str, m: re.Match, last_end: int) -> Mention | None:
+        """ "ringgit 42", "Malaysian ringgit 42", "a fine of rupees 500 crore.": a currency
+        name written before its figure, as codes and symbols are ("USD 42", "kr 500").
+
+        In real copy a name before a figure is seldom money: "dlrs 7-5/8 pct notes", "crown
+        5.2 (5.3)", "mark 1986 record", "won 81 of the 166 seats", "real 0.9 pct", "the euro
+        1.08". So it is read only in the clear case: the name, lower case (or capitalised at
+        a sentence start), starts a text, sentence or clause, or follows a hedge or a
+        function word ("of", "for"); the figure is one figure (no range, score or fraction),
+        not a year, with at most a scale word and the sub-unit after it; and the amount ends
+        its clause. Currency words that are everyday words before a figure ("won", "real")
+        are listed per language (numbers.not_before_figure)."""
+        i = m.start("num")
+        n = self._name_before.search(text, max(last_end, i - 60), i)
+        if n is None:
+            return None
+        start = n.start()
+        name = n.group("name")
+        if not (name.islower() or name[:1].isupper() and name[1:].islower() and _CLAUSE_START.search(text, max(0, start - 3), start)):
+            return None  # "Dollar 9.0 (8.8)" in a table, "Rand 5": names, not amounts
+        if not (_CLAUSE_START.search(text, max(0, start - 3), start) or self.hedge_before(text, start)
+                or preceded_by(text, start, self.lex.not_nouns)):
+            return None  # "the euro 1.08", "Ferguson won 13"
+        raw = m.group("num")
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):
+            return None  # "euro 2024", "kronor 2011."
+        cands, unit_text = self.currency(name)
+        if not cands:
+            return None
+        cands = self.qualified(cands, name, n.group("qual"))
+        scale_text = m.group("scale") or ""
+        end = m.end("scale") if scale_text else m.end("num")
+        v, step = self.parse_digits(raw)
+        scale = 10.0 ** self.power(scale_text) if scale_text else 1.0
+        mention = self._mention(text, start, end, _times(v, scale), step, scale, cands, unit_text, raw, i, scale_text)
+        mention, _ = self._with_subunits(text, mention, end)
+        if not _CLAUSE_END.match(text, mention.end):
+            return None  # "dollars 5 years ago", "sterling 94,720 87,619"
+        return mention
+
     def _scaled_unit(self, text: str, m: re.Match, unit_text: str, cands: tuple[str, ...]) -> Mention:
         """ "250 mkr", "3 mdkr", "30 MUSD": the currency word carries the scale."""
         v, step = self.parse_digits(m.group("num"))
@@ -698,6 +786,11 @@ class MoneyScanner:
                                      cands, unit_text, m.group("wnum2"), m.start("wnum2"), s or ("" if not own else unit_text))
             v_max = _times(second[0], scale)
             step = min(step, second[1])
+        else:
+            split = self.split_word_range(text, m.start(), wnum)
+            if split is not None:
+                (v, step), (second, step2) = split
+                v_max, step = _times(second, scale), min(step, step2)
         return self._mention(text, m.start(), m.end(), _times(v, scale), step, scale, cands, unit_text,
                              wnum, m.start("wnum"), s or ("" if not own else unit_text), value_max=v_max)
 
