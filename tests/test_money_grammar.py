@@ -103,3 +103,34 @@ def test_number_word_range_after_between(lang, text, want):
 def test_number_word_range_of_a_quantity(lang, text, lo, hi):
     got = [(m.value, m.value_max) for m in numcheck.extract(text, lang=lang) if m.kind != "money"]
     assert got == [(lo, hi)]
+
+
+# A whole amount and its hundredths: the sub-unit words of the language, every word it reads
+# on its own as hundredths ([scaled_names]: "penny", "satang", "øre") and the cent sign.
+SUBUNITS = [
+    ("en", "3 GBP and one penny", [(3.01, None, "GBP")]),
+    ("en", "It came to 3 GBP and one.", [(3.01, None, "GBP")]),
+    ("en", "twenty ringgit 43 sens", [(20.43, None, "MYR")]),
+    ("en", "3 UAH 4 kopiykas", [(3.04, None, "UAH")]),
+    ("en", "5 dollars and 20 cents", [(5.2, None, "USD")]),
+    ("nb", "tjue rupees 43¢", [(20.43, None, "INR")]),
+    ("nb", "2 sveitsiske franc og 23 rappen", [(2.23, None, "CHF")]),
+    ("nb", "to thailandske baht og 23 satang", [(2.23, None, "THB")]),
+    ("sv", "3 pund och en penny", [(3.01, None, "GBP")]),
+    ("sv", "tjugo euro och 43¢", [(20.43, None, "EUR")]),
+    ("es", "3 GBP y 1 centavo", [(3.01, None, "GBP")]),
+    ("pt", "dez reais e cinquenta centavos", [(10.5, None, "BRL")]),
+    # what follows is no sub-unit: a count, a day, an article, a share price
+    ("en", "5 dollars and 20 people", [(5, None, "USD")]),
+    ("en", "3 GBP and one day", [(3, None, "GBP")]),
+    ("en", "It cost $5 and a.", [(5, None, "USD")]),
+    ("en", "$5m and 30 cents a share", [(5e6, None, "USD"), (0.3, None, "USD")]),
+    ("en", "It cost $5 and one more later.", [(5, None, "USD")]),
+    ("sv", "5 kronor och 3 personer", [(5, None, "SEK")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", SUBUNITS, ids=[f"{r[0]}:{r[1][:40]}" for r in SUBUNITS])
+def test_amount_with_its_subunit(lang, text, want):
+    got = _money(text, lang)
+    assert [(pytest.approx(v), None if w is None else pytest.approx(w), u) for v, w, u in want] == got

@@ -138,3 +138,16 @@ def test_coin_counts_left_out_and_range_bounds():
     ]
     r = score_cases(cases, fake)
     assert (r["cases"], r["tp"], r["fp"], r["fn"]) == (2, 2, 0, 0)
+
+
+def test_a_predicted_range_matches_by_either_bound():
+    """ "7-9 lakh rupees": numcheck reads 700,000–900,000 INR, upstream stores 7–900,000; the
+    upper bounds agree. A range whose bounds are both off is still a miss and a spurious."""
+    def fake(text, lang):
+        return {"hit": [{"kind": "money", "value": 700000.0, "value_max": 900000.0, "unit": "INR"}],
+                "off": [{"kind": "money", "value": 70.0, "value_max": 90.0, "unit": "INR"}]}[text]
+
+    rng = {"kind": "money", "value": None, "range": {"min": 7.0, "max": 900000.0}, "iso_currency": "INR"}
+    cases = [{"text": "hit", "lang": "en", "expected": [rng]}, {"text": "off", "lang": "en", "expected": [rng]}]
+    r = score_cases(cases, fake)
+    assert (r["tp"], r["fp"], r["fn"]) == (1, 1, 1)

@@ -267,19 +267,21 @@ def money_anchors(lang: str) -> tuple[tuple[re.Pattern, bool], ...]:
 
 
 @functools.lru_cache(maxsize=None)
-def _subunit_regex(lang: str) -> re.Pattern | None:
+def _subunit_regex(lang: str) -> re.Pattern:
     lex = get_lexicon(lang)
     nw = lex.number_words
-    subunits = nw.get("subunits", [])
-    if not subunits:
-        return None
+    # The language's sub-unit words, and every word it reads on its own as hundredths
+    # ("penny", "satang", "øre" in [scaled_names]), and the cent sign, which is no word of
+    # any one language: "3 GBP and one penny", "2 bhat og 23 satang", "tjue rupees 43¢".
+    scaled = [w for w, (power, _code) in lex.scaled_names.items() if power == -2]
+    subunits = list(nw.get("subunits", [])) + scaled + ["¢"]
     joiners = _alt(j for j in nw.get("subunit_joiners", nw.get("joiners", [])) if j != "-") or "(?!)"
     words = number_words_pattern(lex)
     # With the sub-unit word ("2 kronor och 23 öre"), or without it when the figure closes
     # the sentence or clause ("15 dollar 50.", "zwei Euro fünfzig."), where it cannot be
     # a count of something else.
     return re.compile(
-        rf"{_SP}?(?:,{_SP}?|(?i:{joiners}){_SP})?"
+        rf"{_SP}?(?:,{_SP}?|(?P<j>(?i:{joiners})){_SP})?"
         rf"(?:(?P<n>\d{{1,2}}(?!\d|[.,]\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_])"
         rf"|(?P<bare>\d{{2}}(?!\d|[.,]\d)|{words})(?=[.!?;)]|{_SP}*$))"
     )
@@ -553,8 +555,11 @@ class MoneyScanner:
             cents = parsed[0]
         if not 0 < cents < 100:
             return m, resume
-        if t.group("n") is None and not (10 <= cents < 100 and cents == int(cents)):
-            return m, resume  # without a sub-unit word only a two-digit figure ("50", "fünfzig")
+        if t.group("n") is None and not (cents == int(cents) and (10 <= cents or t.group("j") and raw.isalpha() and len(raw) > 2)):
+            # without a sub-unit word only a two-digit figure ("50", "fünfzig"), or a number
+            # word after "and" that closes the clause ("3 GBP and one.": one penny; never an
+            # article: "$5 and a.")
+            return m, resume
         from dataclasses import replace
 
         end = t.end()
