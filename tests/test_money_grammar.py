@@ -14,8 +14,9 @@ import numcheck
 B = 1e9
 
 
-def _money(text: str, lang: str) -> list[tuple]:
-    return [(m.value, m.value_max, m.unit) for m in numcheck.extract(text, lang=lang) if m.kind == "money"]
+def _assert_money(lang: str, text: str, want: list[tuple]) -> None:
+    got = [(m.value, m.value_max, m.unit) for m in numcheck.extract(text, lang=lang) if m.kind == "money"]
+    assert [(pytest.approx(v), None if w is None else pytest.approx(w), u) for v, w, u in want] == got
 
 
 # (lang, text, [(value, value_max, ISO code)])
@@ -57,8 +58,7 @@ NAME_FIRST_NOT_MONEY = [
 
 @pytest.mark.parametrize("lang,text,want", NAME_FIRST, ids=[f"{r[0]}:{r[1][:40]}" for r in NAME_FIRST])
 def test_currency_name_before_the_figure(lang, text, want):
-    got = _money(text, lang)
-    assert [(pytest.approx(v), None if w is None else pytest.approx(w), u) for v, w, u in want] == got
+    _assert_money(lang, text, want)
 
 
 @pytest.mark.parametrize("lang,text", NAME_FIRST_NOT_MONEY, ids=[f"{r[0]}:{r[1][:40]}" for r in NAME_FIRST_NOT_MONEY])
@@ -91,8 +91,7 @@ WORD_RANGES = [
 
 @pytest.mark.parametrize("lang,text,want", WORD_RANGES, ids=[f"{r[0]}:{r[1][:40]}" for r in WORD_RANGES])
 def test_number_word_range_after_between(lang, text, want):
-    got = _money(text, lang)
-    assert [(pytest.approx(v), None if w is None else pytest.approx(w), u) for v, w, u in want] == got
+    _assert_money(lang, text, want)
 
 
 @pytest.mark.parametrize("lang,text,lo,hi", [
@@ -132,5 +131,4 @@ SUBUNITS = [
 
 @pytest.mark.parametrize("lang,text,want", SUBUNITS, ids=[f"{r[0]}:{r[1][:40]}" for r in SUBUNITS])
 def test_amount_with_its_subunit(lang, text, want):
-    got = _money(text, lang)
-    assert [(pytest.approx(v), None if w is None else pytest.approx(w), u) for v, w, u in want] == got
+    _assert_money(lang, text, want)
