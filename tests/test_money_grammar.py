@@ -132,3 +132,22 @@ SUBUNITS = [
 @pytest.mark.parametrize("lang,text,want", SUBUNITS, ids=[f"{r[0]}:{r[1][:40]}" for r in SUBUNITS])
 def test_amount_with_its_subunit(lang, text, want):
     _assert_money(lang, text, want)
+
+
+# Spoken decimals: a decimal word (numbers.decimal_words), then digit words or digits.
+SPOKEN = [
+    ("en", "It costs one point three dollars.", [(1.3, None, "USD")]),
+    ("en", "from 1 point 1 and one point three dollars", [(1.1, 1.3, "USD")]),
+    ("en", "a deal worth two point five billion dollars", [(2.5 * B, None, "USD")]),
+    ("fr", "un contrat de deux virgule cinq milliards d'euros", [(2.5 * B, None, "EUR")]),
+    ("sv", "ett avtal på tre komma fem miljarder kronor", [(3.5 * B, None, "SEK")]),
+    ("de", "ein Auftrag über zwei Komma fünf Milliarden Euro", [(2.5 * B, None, "EUR")]),
+    ("es", "un contrato de dos coma cinco millones de euros", [(2.5e6, None, "EUR")]),
+    # a point that is no decimal: a score, a percentage
+    ("en", "They won by one point. Rates rose one point three percent.", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", SPOKEN, ids=[f"{r[0]}:{r[1][:40]}" for r in SPOKEN])
+def test_spoken_decimals(lang, text, want):
+    _assert_money(lang, text, want)

@@ -152,9 +152,29 @@ def number_words_pattern(lex: Lexicon) -> str:
     # repetition is bounded so that a run of number words costs the same at every start:
     # without a bound, "three three …" was tried to its end from each of its words (n²).
     seq = rf"(?:{word})(?:(?:{_SP}|-)(?:(?:{joiners}){_SP})?(?:{word})){{0,{_MAX_PHRASE_WORDS}}}(?:{_SP}(?:{half_tail}))?"
+    seq += _spoken_decimals(lex)
     if head:
         return rf"(?i:(?<![^\W\d_])(?:(?:{head})|{seq})(?![^\W\d_]))"
     return rf"(?i:(?<![^\W\d_]){seq}(?![^\W\d_]))"
+
+
+#: The most digits read after a spoken decimal point ("one point two five" is 1.25).
+_MAX_SPOKEN_DECIMALS = 6
+
+
+def _spoken_decimals(lex: Lexicon, head: str = "") -> str:
+    """The spoken decimals after a whole number, as an optional tail ("one point three",
+    "deux virgule cinq", "tre komma fem"): the decimal word (numbers.decimal_words) and one
+    digit word (0–9) or more, or digits. With ``head``, the whole number in digits first
+    ("1 point 1"). "(?!)" when the language lists no decimal word."""
+    nw = lex.number_words
+    points = _alt(nw.get("decimal_words", []))
+    digit_words = _alt(w for w, v in nw.get("units", {}).items() if 0 <= v <= 9)
+    if not nw.get("decimal_words"):
+        return "(?!)" if head else ""
+    tail = (rf"{_SP}(?i:{points}){_SP}(?:\d{{1,{_MAX_SPOKEN_DECIMALS}}}(?![\d.,]?\d)|(?i:{digit_words})"
+            rf"(?:{_SP}(?i:{digit_words})){{0,{_MAX_SPOKEN_DECIMALS - 1}}}(?![^\W\d_]))")
+    return rf"(?<![\d.,]){head}{tail}" if head else rf"(?:{tail})?"
 
 
 def _symbol_alt(symbols: Iterable[str]) -> str:
@@ -219,9 +239,10 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     # A leading character class lets the regex engine skip to candidate letters quickly.
     first = "(?=[" + "".join(sorted(re.escape(c) for c in starts | {c.upper() for c in starts})) + "])" if starts else ""
     # "three to five mln dlrs", "zwei bis drei Milliarden Euro", "seven to 10 mln dlrs": a
-    # range that starts with a number word
+    # range that starts with a number word; "1 point 1 dollars": spoken decimals after digits
+    spoken = _spoken_decimals(lex, r"\d{1,3}")
     word_money = (
-        rf"{first}(?P<wnum>{words})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{words}|{digits}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
+        rf"(?P<wnum>{spoken}|{first}{words})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{spoken}|{words}|{digits}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
         rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}))(?![^\W\d_]))"
     )
     pre_before = rf"(?:{pre}){_SP}?\Z"
@@ -355,6 +376,7 @@ class MoneyScanner:
         self._quarter = {w.lower() for w in nw.get("quarter", [])}
         self._and_half = {w.lower() for w in nw.get("and_a_half", [])}
         self._between = tuple(w.lower() for w in self.lex.range_between)
+        self._points = tuple(w.lower() for w in nw.get("decimal_words", []))
         # words that join both a number ("one hundred and five") and a range after "between"
         self._range_word_joiners = frozenset(j.lower() for j in self.lex.range_between_only) & self._joiner_words
 
@@ -393,6 +415,10 @@ class MoneyScanner:
 
     def parse_words(self, s: str) -> tuple[float, float] | None:
         low = re.sub(r"[\s\u00a0\u202f]+", " ", s.lower()).strip()
+        for point in self._points:
+            whole, sep, frac = low.partition(f" {point} ")
+            if sep:
+                return self._spoken_decimal(whole, frac)
         if low in self._half:
             return 0.5, 0.1
         if low in self._quarter:
@@ -424,6 +450,25 @@ class MoneyScanner:
             return None
         step = 0.1 if extra else (10.0 if total >= 20 and total % 10 == 0 else 1.0)
         return total, step
+
+    def _spoken_decimal(self, whole: str, frac: str) -> tuple[float, float] | None:
+        """ "one point three" (1.3), "1 point 25", "deux virgule cinq": a whole number, then
+        its decimals digit by digit (or in digits)."""
+        if whole.isdigit():
+            w: float | None = float(whole)
+        else:
+            parsed = self.parse_words(whole)
+            w = parsed[0] if parsed and parsed[0] == int(parsed[0]) else None
+        if frac.isdigit():
+            digits = frac
+        else:
+            values = [self._word_values.get(t) for t in frac.split()]
+            if not values or any(v is None or not 0 <= v <= 9 for v in values):
+                return None
+            digits = "".join(str(int(v)) for v in values)
+        if w is None:
+            return None
+        return w + float("0." + digits), 10.0 ** -len(digits)
 
     def _text2num_value(self, low: str) -> float | None:
         """The value of number words by text2num, for the languages it covers."""
@@ -782,7 +827,8 @@ class MoneyScanner:
         v_max = None
         if m.group("wnum2") is not None:
             raw2 = m.group("wnum2")
-            second = self.parse_digits(raw2) if raw2[:1].isdigit() else self.parse_words(raw2)  # "seven to 10 mln"
+            spoken = any(f" {p} " in raw2.lower() for p in self._points)  # "and one point three"
+            second = self.parse_digits(raw2) if raw2[:1].isdigit() and not spoken else self.parse_words(raw2)  # "seven to 10 mln"
             if second is None:
                 return None
             if not second[0] > v or not self.joins_range(text, m.start(), m.group("wrj")):
