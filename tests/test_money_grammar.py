@@ -31,6 +31,10 @@ NAME_FIRST = [
     ("nl", "Een boete van euro 250.", [(250, None, "EUR")]),
     ("it", "Una multa di euro 300.", [(300, None, "EUR")]),
     ("sv", "Böter: kronor 500.", [(500, None, "SEK")]),
+    # a conversion in parentheses may follow; a bare figure there is a table's column
+    ("en", "a fine of rupees 5,000 (about $60) was imposed", [(5000, None, "INR"), (60, None, "USD")]),
+    ("fr", "une amende d'euros 500 (environ 540 dollars) a été infligée", [(500, None, "EUR"), (540, None, "USD")]),
+    ("nl", "een boete van euro 250 (ongeveer 270 dollar) werd opgelegd", [(250, None, "EUR"), (270, None, "USD")]),
     # codes before the figure stay as they were
     ("en", "NOK 1 billion", [(1e9, None, "NOK")]),
 ]
@@ -44,6 +48,7 @@ NAME_FIRST_NOT_MONEY = [
     ("en", "They traded crowns 2 and 3 for a pawn."),
     ("en", "Against the euro 1.0850, the pound 1.2510."),
     ("en", "Danish crown 5.2 (5.3), German mark 19.3 (19.6)."),
+    ("en", "He paid for it with rupees 500 (5 years ago) in cash."),
     ("en", "Growth of a real 0.9 pct was forecast."),
     ("en", "Ferguson won 13. United won 3."),
     ("en", "a 25 mln Swiss franc 2-1/2 pct bond and a 150 mln dlrs 7-5/8 pct note"),
@@ -66,7 +71,7 @@ def test_currency_name_before_a_figure_that_is_no_amount(lang, text):
     got = [(m.text, m.value, m.unit) for m in numcheck.extract(text, lang=lang) if m.kind == "money"]
     # the amounts with their currency after them are read as ever; none starts with the name
     assert all(not t[:1].isalpha() or t.split()[0].lower() in ("mln", "a") for t, _v, _u in got), got
-    assert not [g for g in got if g[1] in (5, 2024, 2012, 2016, 3, 2, 1.085, 5.2, 19.3, 0.9, 13, 94720, 1986)], got
+    assert not [g for g in got if g[1] in (5, 2024, 2012, 2016, 3, 2, 1.085, 5.2, 19.3, 0.9, 13, 94720, 1986, 500)], got
 
 
 WORD_RANGES = [
@@ -151,3 +156,10 @@ SPOKEN = [
 @pytest.mark.parametrize("lang,text,want", SPOKEN, ids=[f"{r[0]}:{r[1][:40]}" for r in SPOKEN])
 def test_spoken_decimals(lang, text, want):
     _assert_money(lang, text, want)
+
+
+def test_a_name_first_amount_is_checked_against_its_conversion():
+    r = numcheck.check("The court imposed a fine of rupees 5,000 (about $60).", date="2024-01-10", lang="en")
+    assert [f.verdict.value for f in r.findings] == ["consistent"]
+    r = numcheck.check("The court imposed a fine of rupees 5,000 (about $600).", date="2024-01-10", lang="en")
+    assert [f.verdict.value for f in r.findings] == ["inconsistent"]

@@ -265,6 +265,7 @@ def _name_before_regex(lang: str) -> re.Pattern:
 #: sentence or a clause ("a fine of rupees 500."); never a word, a sign or another figure
 #: ("dollars 5 years ago", "real 0.9 pct", "crown 5.2 (5.3)", "dlrs 750/750").
 _CLAUSE_END = re.compile(r"[ \u00a0\u202f]*(?:\Z|[.,;!?)](?=\s|\Z))")
+_PAREN_OPEN = re.compile(r"[ \u00a0\u202f]*\(")
 #: What may come before such a name: the start of the text, a sentence, a clause or a
 #: parenthesis (or a hedge, or a function word: checked in code).
 _CLAUSE_START = re.compile(r"(?:\A|[.;:!?(\n\"“”‘’'«»—–-])\s*\Z")
@@ -781,9 +782,23 @@ class MoneyScanner:
         scale = 10.0 ** self.power(scale_text) if scale_text else 1.0
         mention = self._mention(text, start, end, _times(v, scale), step, scale, cands, unit_text, raw, i, scale_text)
         mention, _ = self._with_subunits(text, mention, end)
-        if not _CLAUSE_END.match(text, mention.end):
-            return None  # "dollars 5 years ago", "sterling 94,720 87,619"
+        if not (_CLAUSE_END.match(text, mention.end) or self._conversion_follows(text, mention.end)):
+            return None  # "dollars 5 years ago", "sterling 94,720 87,619", "crown 5.2 (5.3)"
         return mention
+
+    def _conversion_follows(self, text: str, pos: int) -> bool:
+        """Does a parenthesis with an amount in a written currency follow ("rupees 500
+        (about $6)")? A parenthesis with a bare figure is a table's column ("crown 5.2 (5.3)")."""
+        p = _PAREN_OPEN.match(text, pos)
+        close = text.find(")", pos, pos + 80) if p else -1
+        if close < 0:
+            return False
+        for d in _DIGIT_RUN.finditer(text, p.end(), close):
+            before = self.pre_before.search(text, max(p.end(), d.start() - 12), d.start())
+            m = self.pattern.match(text, before.start() if before else d.start())
+            if m is not None and m.group("num") is not None and m.end("num") <= close and (m.group("pre") or m.group("post")):
+                return True
+        return False
 
     def _scaled_unit(self, text: str, m: re.Match, unit_text: str, cands: tuple[str, ...]) -> Mention:
         """ "250 mkr", "3 mdkr", "30 MUSD": the currency word carries the scale."""
