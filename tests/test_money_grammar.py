@@ -119,6 +119,9 @@ SUBUNITS = [
     ("en", "5 dollars and 20 cents", [(5.2, None, "USD")]),
     ("nb", "tjue rupees 43¢", [(20.43, None, "INR")]),
     ("nb", "2 sveitsiske franc og 23 rappen", [(2.23, None, "CHF")]),
+    ("nb", "to sveitsiske francs og 23 rap", [(2.23, None, "CHF")]),
+    ("sv", "två schweiziska franc och 23 c", [(2.23, None, "CHF")]),
+    ("da", "2 schweiziske franc og 23 rappen", [(2.23, None, "CHF")]),
     ("nb", "to thailandske baht og 23 satang", [(2.23, None, "THB")]),
     ("sv", "3 pund och en penny", [(3.01, None, "GBP")]),
     ("sv", "tjugo euro och 43¢", [(20.43, None, "EUR")]),
@@ -131,6 +134,7 @@ SUBUNITS = [
     ("en", "$5m and 30 cents a share", [(5e6, None, "USD"), (0.3, None, "USD")]),
     ("en", "It cost $5 and one more later.", [(5, None, "USD")]),
     ("sv", "5 kronor och 3 personer", [(5, None, "SEK")]),
+    ("nb", "Vi betalte 5 kroner og 3 c-celler.", [(5, None, "NOK")]),
 ]
 
 

@@ -304,7 +304,7 @@ def _subunit_regex(lang: str) -> re.Pattern:
     # a count of something else.
     return re.compile(
         rf"{_SP}?(?:,{_SP}?|(?P<j>(?i:{joiners})){_SP})?"
-        rf"(?:(?P<n>\d{{1,2}}(?!\d|[.,]\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_])"
+        rf"(?:(?P<n>\d{{1,2}}(?!\d|[.,]\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_]|-\w)"  # not "3 c-celler"
         rf"|(?P<bare>\d{{2}}(?!\d|[.,]\d)|{words})(?=[.!?;)]|{_SP}*$))"
     )
 
