@@ -268,7 +268,9 @@ _CLAUSE_END = re.compile(r"[ \u00a0\u202f]*(?:\Z|[.,;!?)](?=\s|\Z))")
 _PAREN_OPEN = re.compile(r"[ \u00a0\u202f]*\(")
 #: What may come before such a name: the start of the text, a sentence, a clause or a
 #: parenthesis (or a hedge, or a function word: checked in code).
-_CLAUSE_START = re.compile(r"(?:\A|[.;:!?(\n\"“”‘’'«»—–-])\s*\Z")
+_CLAUSE_START = re.compile(r"(?:\A|[.;:!?(\n\"“”«»—–-]|(?<![^\W\d_])['‘’])\s*\Z")
+#: An elided function word right before the name: "d'" of "une amende d'euros 500".
+_ELIDED = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,3})['’]\Z")
 
 
 @functools.lru_cache(maxsize=None)
@@ -767,8 +769,8 @@ class MoneyScanner:
         if not (name.islower() or name[:1].isupper() and name[1:].islower() and _CLAUSE_START.search(text, max(0, start - 3), start)):
             return None  # "Dollar 9.0 (8.8)" in a table, "Rand 5": names, not amounts
         if not (_CLAUSE_START.search(text, max(0, start - 3), start) or self.hedge_before(text, start)
-                or preceded_by(text, start, self.lex.not_nouns)):
-            return None  # "the euro 1.08", "Ferguson won 13"
+                or preceded_by(text, start, self.lex.not_nouns) or self._elided_function_word(text, start)):
+            return None  # "the euro 1.08", "Ferguson won 13", "l'euro 1,08"
         raw = m.group("num")
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):
             return None  # "euro 2024", "kronor 2011."
@@ -785,6 +787,11 @@ class MoneyScanner:
         if not (_CLAUSE_END.match(text, mention.end) or self._conversion_follows(text, mention.end)):
             return None  # "dollars 5 years ago", "sterling 94,720 87,619", "crown 5.2 (5.3)"
         return mention
+
+    def _elided_function_word(self, text: str, start: int) -> bool:
+        """ "d'euros 500" (de), "d'euro 300" (di): an elided function word; "l'euro" is an article."""
+        e = _ELIDED.search(text, max(0, start - 5), start)
+        return e is not None and any(e.group(1).lower() + v in self.lex.not_nouns for v in "aeiou")
 
     def _conversion_follows(self, text: str, pos: int) -> bool:
         """Does a parenthesis with an amount in a written currency follow ("rupees 500
