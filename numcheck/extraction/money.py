@@ -193,7 +193,7 @@ def _currency_words(lex: Lexicon) -> list[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern | None]:
     lex = get_lexicon(lang)
     digits = digits_pattern(lex)
     foreign = foreign_decimal_pattern(lex)
@@ -241,24 +241,36 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     # "three to five mln dlrs", "zwei bis drei Milliarden Euro", "seven to 10 mln dlrs": a
     # range that starts with a number word; "1 point 1 dollars": spoken decimals after digits
     spoken = _spoken_decimals(lex, r"\d{1,3}")
-    word_money = (
-        rf"(?P<wnum>{spoken}|{first}{words})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{spoken}|{words}|{digits}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
-        rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}))(?![^\W\d_]))"
-    )
+
+    def word_money(wnum: str, wnum2: str) -> str:
+        return (
+            rf"(?P<wnum>{wnum})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{wnum2}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
+            rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}))(?![^\W\d_]))"
+        )
+
     pre_before = rf"(?:{pre}){_SP}?\Z"
-    return re.compile(money, re.X), re.compile(hedge), re.compile(word_money), re.compile(pre_before)
+    # The word pattern is searched for (a leading character class lets the engine skip to
+    # candidate letters); "1 point 1 dollars" is matched only where a figure is followed by a
+    # decimal word, from the digit loop (spoken_after), so digits do not slow the search.
+    points = _alt(nw.get("decimal_words", []))
+    spoken_after = re.compile(rf"{_SP}(?i:{points}){_SP}") if nw.get("decimal_words") else None
+    return (re.compile(money, re.X), re.compile(hedge), re.compile(first + word_money(words, rf"{words}|{digits}")),
+            re.compile(pre_before), re.compile(word_money(spoken, rf"{spoken}|{words}|{digits}")), spoken_after)
 
 
 @functools.lru_cache(maxsize=None)
-def _name_before_regex(lang: str) -> re.Pattern:
+def _name_before_regex(lang: str) -> tuple[re.Pattern, frozenset[str]]:
     """A currency name (or word) written right before a figure, with its country word:
-    "ringgit 42", "Malaysian ringgit 42", "rupees 500" (see MoneyScanner._name_first)."""
+    "ringgit 42", "Malaysian ringgit 42", "rupees 500" (see MoneyScanner._name_first); and
+    the last words of those names, lower case (a cheap test before the pattern)."""
     lex = get_lexicon(lang)
     skip = {w.lower() for w in lex.number_words.get("not_before_figure", [])} | set(lex.scaled_names)
-    names = _alt(w for w in _currency_words(lex) if w[:1].isalpha() and w.lower() not in skip)
+    words = [w for w in _currency_words(lex) if w[:1].isalpha() and w[-1:].isalpha() and w.lower() not in skip]
     ev = _alt(w for ws in lex.evidence.values() for w in ws)
     qual = rf"(?P<qual>(?i:(?<![^\W\d_])(?:{ev})[^\W\d_]*){_SP})?" if ev else ""
-    return re.compile(rf"{qual}(?P<name>(?i:(?<![^\W\d_])(?:{names})))(?![^\W\d_]){_SP}\Z")
+    pattern = re.compile(rf"{qual}(?P<name>(?i:(?<![^\W\d_])(?:{_alt(words)})))(?![^\W\d_]){_SP}\Z")
+    return pattern, frozenset(re.split(r"[^\w]+", w.lower())[-1] for w in words)
+
 
 
 #: What may follow an amount whose currency is written before it: the end of the text, of a
@@ -357,7 +369,8 @@ class MoneyScanner:
         self.lex = get_lexicon(lang)
         self._scale_words = frozenset(k.lower() for k in self.lex.scales)
         self._pre_last_chars = frozenset(s[-1] for s in list(self.lex.symbols) + list(self.lex.codes) if s)
-        self.pattern, self.hedge_pattern, self.word_pattern, self.pre_before = _money_regex(lang)
+        (self.pattern, self.hedge_pattern, self.word_pattern, self.pre_before,
+         self._word_at_digits, self._spoken_after) = _money_regex(lang)
         self._anchors = Anchors(functools.partial(money_anchors, lang))  # compiled when worth it
         nw = self.lex.number_words
         self._word_values = {k.lower(): v for k, v in {**nw.get("units", {}), **nw.get("tens", {})}.items()}
@@ -373,7 +386,7 @@ class MoneyScanner:
                 owners.setdefault(w.lower(), []).append(code)
         self._evidence_owner = sorted(owners.items(), key=lambda kv: -len(kv[0]))
         self._subunit = _subunit_regex(lang)
-        self._name_before = _name_before_regex(lang)
+        self._name_before, self._name_tails = _name_before_regex(lang)
         self._foreign_decimal = re.compile(foreign_decimal_pattern(self.lex).replace("(?<![\\d.,'’])", ""))  # for fullmatch
         self._half = {w.lower() for w in nw.get("half", [])}
         self._quarter = {w.lower() for w in nw.get("quarter", [])}
@@ -645,7 +658,10 @@ class MoneyScanner:
             if m is None or m.group("num") is None:
                 continue
             if m.group("pre", "pre2", "post") == (None, None, None):
-                mention = self._name_first(text, m, last_end)  # "ringgit 42"
+                mention = self._name_first(text, m, last_end) if c.isalpha() else None  # "ringgit 42"
+                if mention is None and self._spoken_after is not None and self._spoken_after.match(text, a.end()):
+                    w = self._word_at_digits.match(text, i)  # "1 point 1 dollars"
+                    mention = self._build_words(text, w) if w is not None else None
                 if mention is not None:
                     out.append(mention)
                     last_end = mention.end
@@ -761,6 +777,13 @@ class MoneyScanner:
         its clause. Currency words that are everyday words before a figure ("won", "real")
         are listed per language (numbers.not_before_figure)."""
         i = m.start("num")
+        if i < 2 or text[i - 1] not in _SPACES:
+            return None
+        k = lo = i - 1
+        while k > max(last_end, lo - 30) and text[k - 1].isalpha():
+            k -= 1
+        if text[k:lo].lower() not in self._name_tails:
+            return None  # the common case, cheaply: no currency word right before the figure
         n = self._name_before.search(text, max(last_end, i - 60), i)
         if n is None:
             return None
