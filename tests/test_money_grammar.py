@@ -36,6 +36,10 @@ NAME_FIRST = [
     ("en", "a fine of rupees 5,000 (about $60) was imposed", [(5000, None, "INR"), (60, None, "USD")]),
     ("fr", "une amende d'euros 500 (environ 540 dollars) a été infligée", [(500, None, "EUR"), (540, None, "USD")]),
     ("nl", "een boete van euro 250 (ongeveer 270 dollar) werd opgelegd", [(250, None, "EUR"), (270, None, "USD")]),
+    # after a conversion cue: the stated equivalent
+    ("en", "The fine was $60, or about rupees 5,000.", [(60, None, "USD"), (5000, None, "INR")]),
+    ("sv", "Det kostade 60 dollar, motsvarande kronor 600.", [(60, None, "USD"), (600, None, "SEK")]),
+    ("fr", "L'amende est de 60 dollars, soit euros 55.", [(60, None, "USD"), (55, None, "EUR")]),
     # codes before the figure stay as they were
     ("en", "NOK 1 billion", [(1e9, None, "NOK")]),
 ]

@@ -387,6 +387,10 @@ class MoneyScanner:
         self._evidence_owner = sorted(owners.items(), key=lambda kv: -len(kv[0]))
         self._subunit = _subunit_regex(lang)
         self._name_before, self._name_tails = _name_before_regex(lang)
+        # function words and conversion cues ("of", "for", "or", "equivalent to") may stand
+        # before a name-first amount: "$6, or rupees 500."
+        cue_words = {c.strip(" ,;([–—=/").lower() for c in self.lex.cues_strong}
+        self._before_name_words = tuple(sorted(self.lex.not_nouns | {c for c in cue_words if c[:1].isalpha()}))
         self._foreign_decimal = re.compile(foreign_decimal_pattern(self.lex).replace("(?<![\\d.,'’])", ""))  # for fullmatch
         self._half = {w.lower() for w in nw.get("half", [])}
         self._quarter = {w.lower() for w in nw.get("quarter", [])}
@@ -792,7 +796,7 @@ class MoneyScanner:
         if not (name.islower() or name[:1].isupper() and name[1:].islower() and _CLAUSE_START.search(text, max(0, start - 3), start)):
             return None  # "Dollar 9.0 (8.8)" in a table, "Rand 5": names, not amounts
         if not (_CLAUSE_START.search(text, max(0, start - 3), start) or self.hedge_before(text, start)
-                or preceded_by(text, start, self.lex.not_nouns) or self._elided_function_word(text, start)):
+                or preceded_by(text, start, self._before_name_words) or self._elided_function_word(text, start)):
             return None  # "the euro 1.08", "Ferguson won 13", "l'euro 1,08"
         raw = m.group("num")
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):
