@@ -807,9 +807,10 @@ class MoneyScanner:
 
         In real copy a name before a figure is seldom money: "dlrs 7-5/8 pct notes", "crown
         5.2 (5.3)", "mark 1986 record", "won 81 of the 166 seats", "real 0.9 pct", "the euro
-        1.08". So it is read only in the clear case: the name, lower case (or capitalised at
-        a sentence start), starts a text, sentence or clause, or follows a hedge or a
-        function word ("of", "for"); the figure is one figure (no range, score or fraction),
+        1.08", "Sterling 1.5020," (a market table: the dollar price of sterling). So it is read
+        only in the clear case: the name, in lower case (a country word before it may be
+        capitalised: "Malaysian ringgit 42"), starts a text, sentence, clause or parenthesis, or
+        follows a hedge, a function word ("of", "for") or a conversion cue; the figure is one figure (no range, score or fraction),
         not a year, with at most a scale word and the sub-unit after it; and the amount ends
         its clause. Currency words that are everyday words before a figure ("won", "real")
         are listed per language (numbers.not_before_figure)."""
@@ -826,8 +827,8 @@ class MoneyScanner:
             return None
         start = n.start()
         name = n.group("name")
-        if not (name.islower() or name[:1].isupper() and name[1:].islower() and _CLAUSE_START.search(text, max(0, start - 3), start)):
-            return None  # "Dollar 9.0 (8.8)" in a table, "Rand 5": names, not amounts
+        if not name.split()[-1].islower():
+            return None  # "Sterling 1.5020," "Dollar 9.0 (8.8)" in a market table, "Rand 5": names
         if not (_CLAUSE_START.search(text, max(0, start - 3), start) or self.hedge_before(text, start)
                 or preceded_by(text, start, self._before_name_words) or self._elided_function_word(text, start)):
             return None  # "the euro 1.08", "Ferguson won 13", "l'euro 1,08"
