@@ -24,6 +24,11 @@ TEXTS = [
     ("sv", "3 miljarder kronor, tjugotre meter, 2 kronor och 23 öre, 250 mkr, 3 mdkr, minus 10 grader"),
     ("de", "16,4 Millionen kanadischen Dollar, zwei bis drei Milliarden Euro, zweiundzwanzig Kilometer"),
     ("fr", "3 milliards d'euros, entre 10 euros et 20 euros, 5 km"),
+    # a currency name before its figure; number-word ranges after "between"
+    ("en", "Malaysian ringgit 42. A fine of rupees 500 crore; dollars 5 years ago, euro 2024."
+           + " x" * 40 + " Between two and three billion dollars, or ringgit 42 and 50 sen."),
+    ("fr", "Une amende d'euros 500. Entre deux et trois milliards d'euros."),
+    ("nb", "Mellom to og tre milliarder kroner; 2 sveitsiske franc og 23 rappen."),
 ]
 
 
