@@ -43,6 +43,81 @@ class Anchors:
             self._patterns = self._build()
         return self._patterns
 
+    def hits(self, text: str) -> list[tuple[int, int]] | None:
+        """The anchors' matches in ``text``, in order; None: scan the whole text."""
+        patterns = self.patterns(len(text))
+        if patterns is None:
+            return None
+        hits: list[tuple[int, int]] = []
+        for pattern, on_lower in patterns:
+            hits.extend(m.span() for m in pattern.finditer(lowered(text) if on_lower else text))
+        if len(patterns) > 1:
+            hits.sort()
+        return hits
+
+
+class AnchorSet(Anchors):
+    """The anchors of every scanner of one language in ONE pattern, one pass over the text
+    shared by the scanners (money and quantities read the same windows: each scanner's
+    windows are a superset of its own).
+
+    Each scanner registers its *branches*: regular expressions, in lower case, that match
+    from the character before a word (or a figure's last digit, or a sign) on; the
+    pattern is ``[first](?:branch|branch|…)``, where ``[first]`` is every character that can
+    start a branch (any non-letter, and the scanners' extra characters such as "½"). A
+    pattern that starts with a character class lets the regex engine skip in C to the next
+    position that can start one, instead of trying a look-behind at every character; one
+    space is put in front of the text so that a word at its very start is read too.
+    Branches added after the pattern was compiled make it compile again."""
+
+    def __init__(self) -> None:
+        super().__init__(self._compile)
+        self._branches: dict[str, tuple[tuple[str, ...], str]] = {}
+
+    def register(self, name: str, branches: Callable[[], tuple[Sequence[str], str]]) -> None:
+        """``branches()`` gives (branches, extra first characters); called when compiled."""
+        if name not in self._branches:
+            self._branches[name] = branches  # type: ignore[assignment]
+            self._patterns = None  # compiled again (with the new branches) on the next long read
+            if self._read >= FILTER_FROM:
+                self._read = FILTER_FROM  # the next read compiles at once: no whole-text phase
+
+    def _compile(self) -> Sequence[tuple[re.Pattern, bool]]:
+        alts: list[str] = []
+        first = set()
+        for build in self._branches.values():
+            branches, extra = build()  # type: ignore[operator]
+            alts.extend(branches)
+            first.update(extra)
+        if not alts:
+            return ()
+        extra = "".join(sorted(re.escape(c) for c in first))
+        return ((re.compile(rf"[\W\d_{extra}](?:{'|'.join(alts)})"), True),)
+
+    def hits(self, text: str) -> list[tuple[int, int]] | None:
+        patterns = self.patterns(len(text))
+        if patterns is None:
+            return None
+        return list(_hits(patterns[0][0], text)) if patterns else []
+
+
+@functools.lru_cache(maxsize=4)
+def _hits(pattern: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
+    # cached: the money and the quantity scanner of one check both ask, on the same text.
+    # on " " + text, offsets are one more than in the text
+    return tuple((max(0, m.start() - 1), m.end() - 1) for m in pattern.finditer(" " + lowered(text)))
+
+
+_SETS: dict[str, AnchorSet] = {}
+
+
+def anchor_set(lang: str) -> AnchorSet:
+    """The one AnchorSet of a language tag, shared by its scanners."""
+    got = _SETS.get(lang)
+    if got is None:
+        got = _SETS.setdefault(lang, AnchorSet())
+    return got
+
 
 #: Characters a written figure is made of: a window that starts inside one starts at its start.
 _FIGURE_CHARS = frozenset("0123456789.,'’ \u00a0\u202f")
@@ -64,14 +139,9 @@ def windows(text: str, anchors: Anchors, before: int, after: int) -> list[tuple[
     match to ``after`` characters after it, overlapping spans merged. The anchors' patterns
     each say whether they run on the lower-cased text (their words written in lower case);
     before they are compiled the whole text is one span."""
-    patterns = anchors.patterns(len(text))
-    if patterns is None:
+    hits = anchors.hits(text)
+    if hits is None:
         return [(0, len(text))] if text else []
-    hits: list[tuple[int, int]] = []
-    for pattern, on_lower in patterns:
-        hits.extend(m.span() for m in pattern.finditer(lowered(text) if on_lower else text))
-    if len(patterns) > 1:
-        hits.sort()
     out: list[tuple[int, int]] = []
     n = len(text)
     for start, end in hits:
@@ -120,4 +190,4 @@ def finditer_in(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]):
         pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
-__all__ = ["Anchors", "finditer_in", "search_in", "windows"]
+__all__ = ["AnchorSet", "Anchors", "anchor_set", "finditer_in", "search_in", "windows"]
