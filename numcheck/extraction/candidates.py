@@ -73,39 +73,74 @@ class AnchorSet(Anchors):
     def __init__(self) -> None:
         super().__init__(self._compile)
         self._branches: dict[str, tuple[tuple[str, ...], str]] = {}
+        self._recent: dict[str, tuple[re.Pattern, list[tuple[int, int]]]] = {}
 
-    def register(self, name: str, branches: Callable[[], tuple[Sequence[str], str]]) -> None:
-        """``branches()`` gives (branches, extra first characters); called when compiled."""
+    def register(self, name: str, branches: Callable[[], tuple[Sequence[str], str]]) -> "ScannerAnchors":
+        """``branches()`` gives (branches, extra first characters); called when compiled.
+        ``name`` (an identifier) names the scanner; the result gives its windows."""
         if name not in self._branches:
             self._branches[name] = branches  # type: ignore[assignment]
             self._patterns = None  # compiled again (with the new branches) on the next long read
             if self._read >= FILTER_FROM:
                 self._read = FILTER_FROM  # the next read compiles at once: no whole-text phase
+        return ScannerAnchors(self, name)
 
     def _compile(self) -> Sequence[tuple[re.Pattern, bool]]:
-        alts: list[str] = []
+        parts: list[tuple[str, str]] = []
         first = set()
-        for build in self._branches.values():
+        for name, build in self._branches.items():
             branches, extra = build()  # type: ignore[operator]
-            alts.extend(branches)
+            if branches:
+                parts.append((name, "|".join(branches)))
             first.update(extra)
-        if not alts:
+        if not parts:
             return ()
+        # Each scanner's branches in a look-ahead group of its own, so that a match consumes
+        # only its first character: anchors that overlap ("1,850 pound" is a unit after a
+        # figure and a currency word) are all found, each for its scanner. Alternative k:
+        # scanner k's anchor here, and any later scanner's too.
+        alts = []
+        for k, (name, body) in enumerate(parts):
+            alts.append(f"(?=(?P<{name}__{k}>{body}))"
+                        + "".join(f"(?=(?P<{other}__{k}>{b}))?" for other, b in parts[k + 1:]))
         extra = "".join(sorted(re.escape(c) for c in first))
         return ((re.compile(rf"[\W\d_{extra}](?:{'|'.join(alts)})"), True),)
 
-    def hits(self, text: str) -> list[tuple[int, int]] | None:
+    def hits_of(self, text: str, name: str) -> list[tuple[int, int]] | None:
+        """The hits of scanner ``name``'s anchors in ``text``; None: scan the whole text."""
         patterns = self.patterns(len(text))
         if patterns is None:
             return None
-        return list(_hits(patterns[0][0], text)) if patterns else []
+        if not patterns:
+            return []
+        # the last texts' hits kept: the money and the quantity scanner of one check both ask
+        # (keyed by the text alone — a compiled pattern's hash reads its whole program)
+        pattern = patterns[0][0]
+        got = self._recent.get(text)
+        if got is None or got[0] is not pattern:
+            by: dict[str, list[tuple[int, int]]] = {}
+            # on " " + text, offsets are one more than in the text
+            for m in pattern.finditer(" " + lowered(text)):
+                for group, end in ((g, m.end(g)) for g, v in m.groupdict().items() if v is not None):
+                    by.setdefault(group.rsplit("__", 1)[0], []).append((max(0, m.start() - 1), end - 1))
+            got = (pattern, by)
+            if len(self._recent) >= 4:
+                del self._recent[next(iter(self._recent))]
+            self._recent[text] = got
+        return got[1].get(name, [])
+
+    def hits(self, text: str) -> list[tuple[int, int]] | None:
+        raise TypeError("an AnchorSet's hits are per scanner: use register(...).hits")
 
 
-@functools.lru_cache(maxsize=4)
-def _hits(pattern: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
-    # cached: the money and the quantity scanner of one check both ask, on the same text.
-    # on " " + text, offsets are one more than in the text
-    return tuple((max(0, m.start() - 1), m.end() - 1) for m in pattern.finditer(" " + lowered(text)))
+class ScannerAnchors:
+    """One scanner's view of its language's AnchorSet (what ``windows`` reads)."""
+
+    def __init__(self, anchors: AnchorSet, name: str):
+        self.anchors, self.name = anchors, name
+
+    def hits(self, text: str) -> list[tuple[int, int]] | None:
+        return self.anchors.hits_of(text, self.name)
 
 
 _SETS: dict[str, AnchorSet] = {}
@@ -134,7 +169,7 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def windows(text: str, anchors: Anchors, before: int, after: int) -> list[tuple[int, int]]:
+def windows(text: str, anchors: Anchors | ScannerAnchors, before: int, after: int) -> list[tuple[int, int]]:
     """Disjoint, ordered spans [lo, hi) of ``text``: ``before`` characters before each anchor
     match to ``after`` characters after it, overlapping spans merged. The anchors' patterns
     each say whether they run on the lower-cased text (their words written in lower case);
@@ -190,4 +225,4 @@ def finditer_in(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]):
         pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
-__all__ = ["AnchorSet", "Anchors", "anchor_set", "finditer_in", "search_in", "windows"]
+__all__ = ["AnchorSet", "Anchors", "ScannerAnchors", "anchor_set", "finditer_in", "search_in", "windows"]

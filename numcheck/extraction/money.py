@@ -310,8 +310,8 @@ class MoneyScanner:
         self._scale_words = frozenset(k.lower() for k in self.lex.scales)
         self._pre_last_chars = frozenset(s[-1] for s in list(self.lex.symbols) + list(self.lex.codes) if s)
         self.pattern, self.hedge_pattern, self.word_pattern, self.pre_before = _money_regex(lang)
-        self._anchors = anchor_set(lang)  # one filter for every scanner of the language,
-        self._anchors.register("money", functools.partial(money_anchors, lang))  # compiled when worth it
+        # one filter for every scanner of the language, compiled when worth it
+        self._anchors = anchor_set(lang).register("money", functools.partial(money_anchors, lang))
         nw = self.lex.number_words
         self._word_values = {k.lower(): v for k, v in {**nw.get("units", {}), **nw.get("tens", {})}.items()}
         self._multipliers = {w.lower(): 100 for w in nw.get("hundred", [])}

@@ -102,8 +102,8 @@ class QuantityScanner:
             re.X,
         )
         self._anchor_parts = (list(v.symbols) + list(v.words) + list(v.attached), starts, nw)
-        self._anchors = anchor_set(_lexicon.canonical_tag(lang or "en"))  # shared with the money scanner
-        self._anchors.register("quantities", lambda: self.anchors)  # compiled when worth it
+        # one filter for every scanner of the language, compiled when worth it
+        self._anchors = anchor_set(_lexicon.canonical_tag(lang or "en")).register("quantities", lambda: self.anchors)
         self._minor_patterns = {}
         and_alt = _words(v.compound_joiners)  # "7 feet and 10 inches"
         for major, (minor, _n) in v.compounds.items():
