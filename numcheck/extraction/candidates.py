@@ -120,9 +120,13 @@ class AnchorSet(Anchors):
         if got is None or got[0] is not pattern:
             by: dict[str, list[tuple[int, int]]] = {}
             # on " " + text, offsets are one more than in the text
+            groups = [(i, g.rsplit("__", 1)[0]) for g, i in pattern.groupindex.items()]
             for m in pattern.finditer(" " + lowered(text)):
-                for group, end in ((g, m.end(g)) for g, v in m.groupdict().items() if v is not None):
-                    by.setdefault(group.rsplit("__", 1)[0], []).append((max(0, m.start() - 1), end - 1))
+                start = max(0, m.start() - 1)
+                for i, scanner in groups:
+                    end = m.end(i)  # -1: that group did not take part
+                    if end >= 0:
+                        by.setdefault(scanner, []).append((start, end - 1))
             got = (pattern, by)
             if len(self._recent) >= 4:
                 del self._recent[next(iter(self._recent))]
