@@ -17,6 +17,9 @@ as English) and the ``expected`` mentions another library's tests demand. Only
 * a sub-unit (``fractional_unit``: "50 cents" stored as 50 Cent; or price-parser's unit
   "¢": "1 ¢" stored as 1 ¢) also matches its value in the currency (0.5, 0.01), which is how
   numcheck reads it;
+* a suite's own label for a currency ISO 4217 codes otherwise (Duckling's "PTS" for the
+  peseta) is read through aliases.toml's ``[suite_currency]`` ("PTS" = ESP) and then must
+  match as a code does;
 * bare currency words with no amount (``unit_only``) and Duckling's ``latent`` cases
   (bare numbers upstream accepts only in a special mode) are left out;
 * cases that count coins ("a quarter", "ten dimes", "two nickels": ``COIN_WORDS``) are left
@@ -72,6 +75,14 @@ def _extract_default(text: str, lang: str | None) -> list[Any]:
     return numcheck.extract(text, lang=lang)
 
 
+def _suite_currency(label: Any) -> str | None:
+    """The ISO code of a suite's own currency label ("PTS": the peseta, ESP), from
+    aliases.toml's [suite_currency]; None for the labels that stay ambiguous ("Dollar")."""
+    from bench.score import aliases
+
+    return aliases().get("suite_currency", {}).get(label) if isinstance(label, str) else None
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-12)
 
@@ -123,7 +134,7 @@ def score_cases(cases: Iterable[dict], extract_fn: Callable[[str, str | None], l
         case_fn = []
         for e in expected:
             value = _expected_value(e)
-            iso = e.get("iso_currency")
+            iso = e.get("iso_currency") or _suite_currency(e.get("unit"))
             hit = None
             # a sub-unit ("50 cents") is stored upstream in the sub-unit (50); numcheck reads it
             # in the currency (0.50): either counts

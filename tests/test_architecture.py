@@ -56,6 +56,11 @@ def test_suggestion_is_written_with_the_regions_separators(lang, text, suggestio
     ("[numbers]\nhundreds = [\"hundred\"]\n", "unknown key numbers.hundreds"),
     ("[hedges]\naprox = [\"about\"]\n", "unknown key hedges.aprox"),
     ("[regions.ch]\n\"Fr.\" = \"CHF\"\n", "[regions.ch]"),
+    ("digit_names = [\"rand\"]\n", "digit_names must be a table"),
+    ("digit_names = { rand = \"zar\" }\n", "digit_names.rand must be an ISO code"),
+    ("[home_names]\nwords = [\"grand\"]\n", "home_names.words must be a table"),
+    ("[home_names]\nwords = { grand = \"3\" }\n", "home_names.words.grand must be a power of ten"),
+    ("[home_names]\nword = { grand = 3 }\n", "unknown key home_names.word"),
 ])
 def test_a_misspelt_section_or_key_in_language_data_is_an_error(tmp_path, toml, message):
     from numcheck.errors import InputError

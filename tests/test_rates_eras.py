@@ -183,3 +183,51 @@ def test_cfa_francs_convert_at_their_euro_peg(code, rate, adopted):
     r = resolve("ecb").rate(code, "EUR", date(2024, 3, 1))
     assert r.value == pytest.approx(1 / rate, rel=1e-12)
     assert f"{code} converted at its fixed euro peg" in r.note
+
+
+# Undated copy that names a replaced currency was written before the euro replaced it: its
+# rate against a currency the euro did not fix cannot be known, so the claim is unverifiable
+# (never judged at today's dollar rate); against the euro or another replaced currency the
+# fixed rates still decide, and a peg (CFA francs) is a living currency like any other.
+@pytest.mark.parametrize(
+    "text, lang, verdict",
+    [
+        ("The deal was worth 500 million pesetas ($10 million).", "en", Verdict.UNVERIFIABLE),
+        ("El acuerdo vale 500 millones de pesetas (10 millones de dólares).", "es", Verdict.UNVERIFIABLE),
+        ("Der Vertrag war 50 Millionen D-Mark (rund 40 Millionen Dollar) wert.", "de", Verdict.UNVERIFIABLE),
+        ("The deal was worth 500 million pesetas (about 3 million euros).", "en", Verdict.CONSISTENT),
+        ("The deal was worth 500 million pesetas (about 30 million euros).", "en", Verdict.INCONSISTENT),
+        # undated French "francs": Swiss today or French of their day — both readings, no false alarm
+        ("Le contrat valait 50 millions de francs (environ 7,6 millions d'euros).", "fr", Verdict.AMBIGUOUS),
+        ("Der Vertrag war 50 Millionen D-Mark (rund 25 Millionen Euro) wert.", "de", Verdict.CONSISTENT),
+        ("Es kostete 50 Mio. DM (rund 25 Mio. Euro).", "de", Verdict.CONSISTENT),
+        ("Es kostete 50 Mio. DM (rund 2,5 Mio. Euro).", "de", Verdict.INCONSISTENT),
+    ],
+)
+def test_undated_replaced_currency_needs_the_date_unless_the_euro_fixes_both(text, lang, verdict):
+    found = [f for f in numcheck.check(text, lang=lang).findings if f.kind == "money"]
+    assert [f.verdict for f in found] == [verdict], [f.message for f in found]
+    if verdict is Verdict.UNVERIFIABLE:
+        assert "replaced by the euro" in found[0].message and "give the article's date" in found[0].message
+
+
+def test_undated_replaced_currency_raises_only_without_a_date():
+    p = EuroEras(get_provider("ecb"))
+    with pytest.raises(RateUnavailable, match="ESP was replaced by the euro on 1999-01-01"):
+        p.rate("ESP", "USD", None)
+    assert p.rate("ESP", "USD", date(2001, 6, 1)).value > 0
+    assert p.rate("ESP", "DEM", None).value == pytest.approx(1.95583 / 166.386)
+    assert p.rate("XOF", "USD", None).value > 0
+
+
+@pytest.mark.parametrize(
+    "text, lang, unit",
+    [
+        ("Es kostete 2,5 Mrd. DM.", "de", "DEM"),  # the mark in capitals, not decimetres
+        ("Das Brett ist 3 dm lang.", "de", "decimeter"),
+        ("Die Mauer ist 4 dm dick, also 40 cm.", "de", "decimeter"),
+        ("The road is 5 KM long.", "en", "kilometer"),  # a unit in capitals stays a unit
+    ],
+)
+def test_a_currency_symbol_as_written_beats_a_unit_matched_by_folding_case(text, lang, unit):
+    assert numcheck.extract(text, lang=lang)[0].unit == unit

@@ -13,7 +13,7 @@ from ..language.detect import language_of
 from ..model import Mention
 from .currency import resolve_currencies
 from .money import get_scanner
-from .quantities import scan as scan_quantities
+from .quantities import get_quantity_scanner, scan as scan_quantities
 
 
 def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None = None) -> list[Mention]:
@@ -27,7 +27,7 @@ def extract(text: str, *, lang: str | None = "en", currency_hints: dict | None =
     mentions = resolve_currencies(_plausible(scanner.scan(text)), text, scanner.lex, currency_hints)
     mentions.extend(_plausible(scan_quantities(text, lang)))
     mentions.sort(key=lambda x: (x.start, x.end))
-    return _drop_overlaps(mentions)
+    return _drop_overlaps(mentions, get_quantity_scanner(lang or "en").case_folded)
 
 
 #: The largest magnitude read as an amount: far beyond any figure in news (10^100), and far
@@ -44,13 +44,17 @@ def _plausible(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if ok(m.value) and ok(m.value_max) and ok(m.step) and m.step > 0]
 
 
-def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+def _drop_overlaps(mentions: list[Mention], case_folded=lambda unit_text: False) -> list[Mention]:
     out: list[Mention] = []
     for x in mentions:
         if out and x.start < out[-1].end:
             # longer wins; on the very same span a quantity beats money: its scanner claims
-            # "5 pounds" only when the context says mass ("5 pounds (2.3 kg)")
+            # "5 pounds" only when the context says mass ("5 pounds (2.3 kg)") — unless the
+            # unit matched only by folding case and money reads the surface as written
+            # ("50 Millionen DM" is Deutsche Mark; the decimetre is "dm")
             same = (x.start, x.end) == (out[-1].start, out[-1].end) and out[-1].kind == "money"
+            if same and x.kind != "money" and case_folded(x.unit_text or ""):
+                continue
             if (x.end - x.start) > (out[-1].end - out[-1].start) or same and x.kind != "money":
                 out[-1] = x
             continue

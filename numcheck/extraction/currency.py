@@ -175,18 +175,7 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
     rates or are judged unverifiable, with the reason (see rates/eras.py)."""
     retired_words = lex.retired_heads
     if day is None:
-        # a bare retired word with no date to place it ("10 Milliarden Schilling"): not read;
-        # a qualifier naming a country whose dollar CLDR reads as today's US dollar
-        # ("Zimbabwean dlrs"): that country's dollars of any day, never silently USD
-        from datetime import date as Date
-
-        kept = [m for m in mentions if (m.unit_text or "").strip().lower() not in retired_words]
-        heads0 = _eras()["langs"].get(lex.lang, {}).get("heads", {})
-        out0 = []
-        for m in kept:
-            own = _qualifier_era(m, text, lex, heads0, _eras(), Date.min, Date.max) if m.kind == "money" else ()
-            out0.append(replace(m, unit=own[0], candidates=own) if own else m)
-        return out0
+        return _undated_eras(mentions, text, lex)
     from datetime import date as Date
 
     from ..model import ArticleYear
@@ -195,7 +184,6 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
     heads = eras["langs"].get(lex.lang, {}).get("heads", {})
     first, last = (day, Date(day.year, 12, 31)) if isinstance(day, ArticleYear) else (day, day)
     since = eras.get("since", {})
-    head_first = lex.head_first
     forms = _retired_forms(lex)
     named: set[str] | None = None
     out: list[Mention] = []
@@ -204,11 +192,7 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
         if m.kind != "money" or not surface:
             out.append(m)
             continue
-        parts = surface.split()
-        head = parts[0] if head_first else parts[-1]
-        qualified = len(parts) > 1 and (surface in lex.names or surface in lex.generic)  # "Swiss francs", "francs CFA"
-        retired = () if qualified else tuple(
-            heads.get(surface, ()) or heads.get(head, ()) or forms.get(surface, ()) or forms.get(head, ()))
+        retired = _retired_of(surface, lex, heads, forms)
         cands = tuple(c for c in m.candidates if _tender(eras, c, first, last))
         own = _qualifier_era(m, text, lex, heads, eras, first, last)
         if own:  # "277 Zimbabwean dlrs" in 1987: the qualifier's dollar of that day (ZWD)
@@ -261,6 +245,69 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
         if new and new != m.candidates:
             m = replace(m, unit=new[0], candidates=new)
         out.append(m)
+    return out
+
+
+def _retired_of(surface: str, lex: Lexicon, heads: dict, forms: dict) -> tuple[str, ...]:
+    """The retired currencies a currency word may name ("francs" → FRF, BEF, …); none for a
+    qualified name ("Swiss francs", "francs CFA"), which says which one it is."""
+    parts = surface.split()
+    head = parts[0] if lex.head_first else parts[-1]
+    if len(parts) > 1 and (surface in lex.names or surface in lex.generic):
+        return ()
+    return tuple(heads.get(surface, ()) or heads.get(head, ()) or forms.get(surface, ()) or forms.get(head, ()))
+
+
+def _undated_eras(mentions: list[Mention], text: str, lex: Lexicon) -> list[Mention]:
+    """``resolve_eras`` without a date: the copy may be from any day.
+
+    A qualifier naming a country whose dollar CLDR reads as today's US dollar ("Zimbabwean
+    dlrs") is that country's dollars of any day, never silently USD. A word a replaced euro
+    currency shared ("francs", "Mark", "pesetas") keeps today's readings and gains the
+    replaced currency of the country the text names, else of the copy's own country: undated
+    French copy with "50 millions de francs (environ 7,6 millions d'euros)" is checked at the
+    franc's fixed euro rate as well as as Swiss francs, so the verdict is ambiguous rather than
+    a false alarm on CHF. Only the euro's legacy currencies are added: their euro rate holds
+    on any day, and against other currencies the undated claim is unverifiable (rates/eras.py).
+    Any other retired word with no date to place it ("10 Milliarden Schilling" is a legacy
+    currency, "cruzados" is not) is not read."""
+    from datetime import date as Date
+
+    from ..language import _legacy_codes
+
+    eras = _eras()
+    heads = eras["langs"].get(lex.lang, {}).get("heads", {})
+    forms = _retired_forms(lex)
+    legacy = _legacy_codes()
+    retired_words = lex.retired_heads
+    named: set[str] | None = None
+    out: list[Mention] = []
+    for m in mentions:
+        surface = (m.unit_text or "").strip().lower()
+        if m.kind != "money" or not surface:
+            out.append(m)
+            continue
+        own = _qualifier_era(m, text, lex, heads, eras, Date.min, Date.max)
+        if own:
+            out.append(replace(m, unit=own[0], candidates=own))
+            continue
+        retired = tuple(c for c in _retired_of(surface, lex, heads, forms) if c in legacy)
+        added: list[str] = []
+        if retired:
+            if named is None:
+                named = territories_named(text, lex.lang)
+            options, earlier = _retired_readings(eras, retired, lambda terr, code: terr in named or code in named, Date.min, Date.max)
+            if not options and not earlier:
+                home = lex.region or eras["langs"].get(lex.lang, {}).get("home", "")
+                options, earlier = _retired_readings(eras, retired, lambda terr, code: terr == home, Date.min, Date.max)
+            added = list(dict.fromkeys(c for c in (*options, *earlier) if c in legacy))
+        today = () if surface in retired_words else m.candidates
+        if not added:
+            if surface not in retired_words:
+                out.append(m)
+            continue
+        new = (*today, *(c for c in added if c not in today))
+        out.append(m if new == m.candidates else replace(m, unit=new[0], candidates=new))
     return out
 
 

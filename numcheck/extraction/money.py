@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Iterable
 
-from ..language import Lexicon, get_lexicon
+from ..language import Lexicon, get_lexicon, lowercase_codes
 from ..model import Hedge, Mention
 from .candidates import anchor_set, finditer_in, windows
 
@@ -166,10 +166,42 @@ def _symbol_alt(symbols: Iterable[str]) -> str:
 
 
 def _currency_words(lex: Lexicon) -> list[str]:
-    """The currency words read after a figure: CLDR names, generic words ("dollars"), the
-    bare words read by default or by region, scaled words ("mkr")."""
+    """The currency words read after a figure wherever they stand: CLDR names, generic words
+    ("dollars"), the bare words read by default or by region, scaled words ("mkr"), names
+    written as one word. Not the words read only in some places (``_guarded_words``)."""
     bare = [k for k in list(lex.defaults) + list(lex.fallbacks) + list(lex.region_defaults) if k.replace("-", "").isalpha()]
-    return list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names)
+    special = set(lex.home_words) | set(lex.digit_names)
+    words = list(lex.names) + list(lex.generic) + bare + list(lex.scaled_names) + list(lex.glued_names)
+    return [w for w in words if w not in special]
+
+
+def _guarded_words(lex: Lexicon) -> tuple[str, str, str]:
+    """Alternatives of the currency words that are read only in some places ("" when the
+    language has none): ``[home_names]`` ("a grand", "10 grand": lower case, and only before
+    the end of a clause or a word of ``followed_by``, so "a grand jury", "3 grand slams" and
+    "Grand Prix" stay words), after a figure in digits (a comma may follow) and after number
+    words (no comma: "a grand, sweeping view"); ``digit_names`` ("10 rand") and lower-case ISO
+    codes ("3 gbp", see language.lowercase_codes) after digits only; codes that are words in
+    capitals too (``glued_codes``: "TRY", "MNT") only glued to the figure ("10MNT")."""
+    home = home_w = digit_only = ""
+    if lex.home_words:
+        follow = _alt(lex.home_followers)
+        end = rf"{_SP}*(?:[.!?;:()\[\]–—]|\Z)|{_SP}+(?i:{follow})(?![^\W\d_]|-)"
+        word = rf"(?<![^\W\d_])(?:{_alt(lex.home_words)})"
+        home = rf"|{word}(?=,|{end})"
+        home_w = rf"|{word}(?={end})"
+    if lex.glued_codes:
+        digit_only += rf"|(?<=\d)(?:{_alt(lex.glued_codes)})"  # "10MNT": a code that is a word apart
+    lower = [c.lower() for c in lex.codes if c in lowercase_codes()]
+    if lower:
+        # "3 gbp", "20usd": a lower-case code right after a figure in digits, never after a
+        # year ("in 2010 ils ont": the year alone, and "ils" is no such code anyway)
+        after = r"(?:(?<=\d)|(?<=\d[ \u00a0\u202f]))"
+        year = r"(?<!(?<![\d.,])[12]\d{3})(?<!(?<![\d.,])[12]\d{3}[ \u00a0\u202f])"
+        digit_only += rf"|{after}{year}(?<![^\W\d_])(?:{_alt(lower)})"
+    if lex.digit_names:
+        digit_only += rf"|(?<=[\d \u00a0\u202f])(?i:(?<![^\W\d_])(?:{_alt(lex.digit_names)}))"
+    return home, home_w, digit_only
 
 
 @functools.lru_cache(maxsize=None)
@@ -189,10 +221,11 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     codes_dollar = _alt([c + "$" for c in lex.codes] + [c.lower() + "$" for c in lex.codes])
     pre = rf"(?:{mcode}|(?<![^\W\d_])(?:{codes_dollar})|(?<![^\W\d_])(?:{codes})|{symbols})"
     names = _alt(_currency_words(lex))
+    home, home_w, digit_only = _guarded_words(lex)
     # "$CAD", "$ CAD" (French copy): a "$" followed by an ISO code names that dollar
     # Symbols before names: "3 mia. kr., svarende til" ends with the Danish symbol "kr.";
     # the word boundary after the group sends "kronor" on to the names.
-    post = rf"(?:{mcode}|\${_SP}?(?:{codes})|{symbols}|(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes}))(?![^\W\d_])"
+    post = rf"(?:{mcode}|\${_SP}?(?:{codes})|{symbols}|(?i:(?<![^\W\d_])(?:{names}))|(?<![^\W\d_])(?:{codes}){home}{digit_only})(?![^\W\d_])"
     link = rf"(?:{_links_pattern(lex)})"
     # "16,4 Millionen kanadischen Dollar", "10 svenske kr": a country word in front of a
     # bare currency word picks that country's currency (words from CLDR, see currency.py)
@@ -222,7 +255,7 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     # range that starts with a number word
     word_money = (
         rf"{first}(?P<wnum>{words})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{words}|{digits}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
-        rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}))(?![^\W\d_]))"
+        rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}){home_w})(?![^\W\d_]))"
     )
     pre_before = rf"(?:{pre}){_SP}?\Z"
     return re.compile(money, re.X), re.compile(hedge), re.compile(word_money), re.compile(pre_before)
@@ -235,7 +268,8 @@ def money_anchors(lang: str) -> tuple[list[str], str]:
     filter the day it is added. Two branches, in lower case: the words at a word start (one
     trie) and the non-letter signs ("$", "€", "₹") as the character the match starts with."""
     lex = get_lexicon(lang)
-    surfaces = _currency_words(lex) + list(lex.codes) + list(lex.symbols)
+    guarded = list(lex.home_words) + list(lex.digit_names) + list(lex.glued_codes)
+    surfaces = _currency_words(lex) + list(lex.codes) + list(lex.symbols) + guarded
     words = {w.lower() for w in surfaces if w[:1].isalpha()} | {"m" + c.lower() for c in lex.codes}  # "MUSD 30"
     signs = {w[0] for w in surfaces if w and not w[:1].isalpha()}
     branches = [rf"(?:{_alt(words)})(?![^\W\d_])"] if words else []

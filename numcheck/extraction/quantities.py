@@ -68,6 +68,7 @@ class QuantityScanner:
         # in capitals ("KM"); "MW", "NM", "C" match only as written.
         self._folded_symbols = {s.lower(): u for s, u in v.symbols.items() if len(s) >= 2 and s == s.lower()}
         exact = [s for s in v.symbols if s not in self._folded_symbols]
+        self._exact_symbols = frozenset(v.symbols)
         folded = list(self._folded_symbols) + list(v.words)
         unit_alt = _alt_surfaces(exact, folded)
         att_alt = _alt_surfaces(list(v.attached), [])
@@ -169,6 +170,11 @@ class QuantityScanner:
         return self._folded_symbols.get(low) or v.words.get(low, ())
 
     # -- scanning --------------------------------------------------------------------------
+    def case_folded(self, unit_text: str) -> bool:
+        """Whether a unit surface matched only because symbols fold case: "DM" read as "dm"."""
+        t = unit_text.strip()
+        return bool(t) and t not in self._exact_symbols and t.lower() in self._folded_symbols and t != t.lower()
+
     def scan(self, text: str) -> list[Mention]:
         out: list[Mention] = []
         tentative: set[int] = set()

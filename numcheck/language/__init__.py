@@ -71,6 +71,20 @@ class Language:
     yield_to_text: frozenset[str] = frozenset()
     retired_heads: frozenset[str] = frozenset()  # bare words of retired currencies only ("cruzados")
     head_first: bool = False  # the currency noun comes first in names ("dollar canadien")
+    # "a grand", "10 grand": words that carry a power of ten and the copy's own money (the
+    # currency of the tag's region, CLDR), read only before the end of a clause or one of
+    # ``home_followers`` ("a grand jury" stays a word); see get_lexicon
+    home_words: dict[str, int] = field(default_factory=dict)
+    home_followers: tuple[str, ...] = ()
+    home_currencies: tuple[str, ...] = ()  # the region's currency; without a region the likely one first
+    # currency words read only right after a figure in digits ("10 rand"), never after a
+    # number word: they are everyday words too (Norwegian "rand" is an edge)
+    digit_names: frozenset[str] = frozenset()
+    # ISO codes kept out of capitals-anywhere because they are words here ("TRY", "MNT"):
+    # still read glued to a figure ("10MNT"), where no word stands
+    glued_codes: frozenset[str] = frozenset()
+    glued_names: dict[str, str] = field(default_factory=dict)  # "egyptianpound": names written as one word
+    home_by_region: dict[str, str] = field(default_factory=dict)  # CLDR: region → its currency ("" the likely one)
 
     def names_of(self, code: str) -> str:
         """The shortest name of ``code`` in this language ("dutch guilder"), or ""."""
@@ -104,14 +118,22 @@ class Language:
         """
         key = surface.strip()
         low = key.lower()
+        if key in self.home_words:
+            return self.home_currencies
         if low in self.scaled_names:
             return (self.scaled_names[low][1],)
         if len(key) == 4 and key[0] == "M" and key[1:] in self.codes:
             return (key[1:],)  # "MUSD", "MSEK": millions of the code
         if key in self.codes and key.isupper():
             return (key,)
+        if key in self.glued_codes:
+            return (key,)
+        if key.islower() and key.upper() in self.codes and key.upper() in lowercase_codes():
+            return (key.upper(),)  # "3 gbp": only where the scanner reads it, right after a figure
         if low in self.names:
             return (self.names[low],)
+        if low in self.glued_names:
+            return (self.glued_names[low],)
         if key.endswith("$") and key[:-1].upper() in self.codes:
             return (key[:-1].upper(),)  # "CAD$", "aud$"
         if key.startswith("$") and key[1:].strip(" \u00a0\u202f") in self.codes:
@@ -149,6 +171,17 @@ def _legacy_codes() -> frozenset[str]:
     try:
         return frozenset(_load_toml(path))
     except OSError:  # pragma: no cover - a broken install: no legacy codes, nothing else lost
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def lowercase_codes() -> frozenset[str]:
+    """ISO codes read in lower case right after a figure ("3 gbp"): those that are no word of
+    any supported language (lowercase_codes.toml, made by tools/lowercase_codes.py from the
+    languages' Hunspell dictionaries; "try", "top", "ron", "nok" are words and left out)."""
+    try:
+        return frozenset(_load_toml(HERE / "lowercase_codes.toml").get("codes", ()))
+    except OSError:  # pragma: no cover - a broken install: capitals only, nothing else lost
         return frozenset()
 
 
@@ -233,6 +266,11 @@ def get_lexicon(lang: str = "en") -> Language:
 
     sep = lex.region_separators.get(region, {})
     region_defaults = dict(lex.region_readings.get(region, {}))
+    home = lex.home_by_region.get(region)
+    if home and lex.home_words:
+        # "10 grand" in en-AU copy is 10,000 AUD: the region's own money, one reading
+        lex = replace(lex, home_currencies=(home,),
+                      scaled_names={**lex.scaled_names, **{w: (p, home) for w, p in lex.home_words.items()}})
     return replace(
         lex,
         decimal=sep.get("decimal", lex.decimal),
@@ -246,7 +284,8 @@ def get_lexicon(lang: str = "en") -> Language:
 #: keys: a misspelt section or key is an error naming the file, never silently ignored.
 SECTIONS: dict[str, frozenset[str] | None] = {
     "scales": None, "defaults": None, "names": None, "symbols": None, "fallbacks": None,
-    "scaled_names": None, "not_currency": None, "evidence": None,
+    "scaled_names": None, "not_currency": None, "evidence": None, "digit_names": None,
+    "home_names": frozenset({"words", "followed_by"}),
     "generic": None,  # desk word → every currency it can stand for ("crowns")
     "regions": None,  # region → surface → code; region tags checked below
     "hedges": frozenset(h.value for h in Hedge),
@@ -275,6 +314,17 @@ def _validate(data: dict[str, Any], path: Path) -> None:
             for key in value:
                 if key not in keys:
                     raise InputError(f"{path}: unknown key {section}.{key} (known: {', '.join(sorted(keys))})")
+    digit = data.get("digit_names", {})
+    home_words = data.get("home_names", {}).get("words", {})
+    for name, table, example in (("digit_names", digit, '{ rand = "ZAR" }'), ("home_names.words", home_words, "{ grand = 3 }")):
+        if not isinstance(table, dict):
+            raise InputError(f"{path}: {name} must be a table, as {name} = {example}")
+    for word, code in digit.items():
+        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
+            raise InputError(f"{path}: digit_names.{word} must be an ISO code (rand = \"ZAR\"), not {code!r}")
+    for word, power in home_words.items():
+        if isinstance(power, bool) or not isinstance(power, int):
+            raise InputError(f"{path}: home_names.words.{word} must be a power of ten (grand = 3), not {power!r}")
     for region in data.get("regions", {}):
         if not (len(region) == 2 and region.isalpha() and region.isupper()):
             raise InputError(f"{path}: [regions.{region}]: a region is two capital letters (CH, US)")
@@ -302,6 +352,9 @@ def _base_lexicon(base: str) -> Language:
     not_currency = {w.lower() for w in data.get("not_currency", [])}
     names = {k: v for k, v in gen["names"].items() if k not in not_currency}
     names.update({k.lower(): v for k, v in data.get("names", {}).items()})
+    # "egyptianpound", "Saudiriyal": a country word and its currency written as one word
+    glued = {k.replace(" ", ""): v for k, v in names.items() if " " in k}
+    glued = {k: v for k, v in glued.items() if k not in names and k not in not_currency}
 
     symbols = {k: tuple(v) for k, v in gen["symbols"].items()}
     for sym, code in data.get("symbols", {}).items():
@@ -322,6 +375,26 @@ def _base_lexicon(base: str) -> Language:
     strong = set(cues.get("strong", ())) | _expand_cues(cues.get("strong_words", []))
     retired = _retired_heads(base, names, gen["generic"])
     fallbacks = data.get("fallbacks", {})
+    yield_to_text = set(fallbacks.get("yield_to_text", ()))
+    fallbacks = {k: v for k, v in fallbacks.items() if isinstance(v, str)}
+    scaled_names = {k.lower(): (int(v[0]), str(v[1])) for k, v in data.get("scaled_names", {}).items()}
+    digit_names = {k.lower(): v for k, v in data.get("digit_names", {}).items()}
+    names.update(digit_names)
+    home = data.get("home_names", {})
+    home_words = {str(k): int(v) for k, v in home.get("words", {}).items()}
+    home_by_region = dict(gen.get("home", {}))
+    home_currencies: tuple[str, ...] = ()
+    if home_words and home_by_region.get(""):
+        # without a region: the likely region's money ("en": USD), which gives way to the
+        # text as "$" does ("10 grand" in a story naming Britain only is GBP), the other
+        # readings being the money of the regions this language's data knows ([regions])
+        likely = home_by_region[""]
+        others = [home_by_region[r] for r in sorted(data.get("regions", {})) if r in home_by_region]
+        home_currencies = tuple(dict.fromkeys([likely, *others]))
+        for w, p in home_words.items():
+            scaled_names[w] = (p, likely)
+            fallbacks.setdefault(w, likely)
+            yield_to_text.add(w)
     return Language(
         lang=base,
         decimal=gen["decimal"],
@@ -344,8 +417,8 @@ def _base_lexicon(base: str) -> Language:
         not_nouns=frozenset(w.lower() for w in cues.get("not_nouns", ())),
         region_separators=gen.get("regions", {}),
         region_readings=data.get("regions", {}),
-        fallbacks={k: v for k, v in fallbacks.items() if isinstance(v, str)},
-        yield_to_text=frozenset(fallbacks.get("yield_to_text", ())),
+        fallbacks=fallbacks,
+        yield_to_text=frozenset(yield_to_text),
         retired_heads=frozenset(retired),
         head_first=bool(data.get("build", {}).get("head_first", False)),
         evidence=_merge_evidence(gen.get("evidence", {}), data.get("evidence", {})),
@@ -354,7 +427,14 @@ def _base_lexicon(base: str) -> Language:
         links=tuple(data.get("numbers", {}).get("links", ())),
         range_between_only=tuple(ranges.get("between_only", ())),
         range_change_from=tuple(ranges.get("change_from", ())),
-        scaled_names={k.lower(): (int(v[0]), str(v[1])) for k, v in data.get("scaled_names", {}).items()},
+        scaled_names=scaled_names,
+        home_words=home_words,
+        home_followers=tuple(w.lower() for w in home.get("followed_by", ())),
+        home_currencies=home_currencies,
+        home_by_region=home_by_region,
+        glued_names=glued,
+        glued_codes=frozenset(c for c in excluded if c in gen["active"]),
+        digit_names=frozenset(digit_names),
     )
 
 

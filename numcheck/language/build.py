@@ -188,6 +188,7 @@ def build(lang: str) -> dict:
 
     return {
         "lang": lang,
+        "home": home_currencies(lang, variants[1:]),
         "regions": dict(sorted(regions.items())),
         "evidence": evidence_words(loc, names, generic, symbols, active, head_first),
         "generated_from": f"CLDR via babel {babel.__version__}",
@@ -200,6 +201,29 @@ def build(lang: str) -> dict:
         "codes": sorted(set(display) & (active | set(display))),
         "active": sorted(active & set(display)),
     }
+
+
+def home_currencies(lang: str, variants: list[str]) -> dict[str, str]:
+    """The currency of each region the language has a CLDR locale for ("en_AU" → AUD), and
+    under "" that of the language's likely region (CLDR likely subtags: "en" → US → USD): the
+    money a word such as "grand" means in copy of that region (``[home_names]``)."""
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    def tender(region: str) -> str | None:
+        cur = get_territory_currencies(region, AS_OF, tender=True)
+        return cur[0] if cur else None
+
+    out: dict[str, str] = {}
+    likely = get_global("likely_subtags").get(lang, "")
+    region = likely.split("_")[-1] if "_" in likely else ""
+    if region and tender(region):
+        out[""] = tender(region)
+    for ident in variants:
+        parts = ident.split("_")
+        if len(parts) == 2 and parts[1].isalpha() and parts[1].isupper() and tender(parts[1]):
+            out[parts[1]] = tender(parts[1])
+    return dict(sorted(out.items()))
 
 
 def evidence_words(loc, names: dict[str, str], generic: dict[str, set[str]], symbols: dict[str, set[str]], active: set[str], head_first: bool = False) -> dict[str, list[str]]:

@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from ...errors import RateUnavailable
 from ...model import Rate
 
 if sys.version_info >= (3, 11):
@@ -83,6 +84,8 @@ class EuroEras:
             for lc in (fb, fq)
             if lc is not None
         ]
+        if day is None:
+            self._undated_market_leg(base, quote, fb, fq)
         # base → EUR → quote; only the non-legacy leg needs a market rate
         base_per_eur, m1 = self._per_euro(base, fb, day)
         quote_per_eur, m2 = self._per_euro(quote, fq, day)
@@ -93,6 +96,23 @@ class EuroEras:
         if market.note:
             notes.append(market.note)
         return Rate(base, quote, value, market.date, f"{market.provider} + euro fixed rate", market.requested, "; ".join(notes))
+
+    @staticmethod
+    def _undated_market_leg(base: str, quote: str, fb: LegacyCurrency | None, fq: LegacyCurrency | None) -> None:
+        """With no article date, a replaced currency against one the euro did not fix (pesetas
+        against dollars) has no knowable rate: the copy was written before the euro replaced it,
+        and today's dollar rate says nothing about that day's. Unverifiable, not a verdict at the
+        latest rate (which made a correct 1990 conversion look 3× off). A peg (CFA francs) is a
+        living currency and takes the latest rate like any other."""
+        replaced = [lc for lc in (fb, fq) if lc is not None and not lc.peg]
+        other = quote if fb is not None else base
+        if not replaced or other == "EUR" or (fb is not None and fq is not None):
+            return
+        lc = replaced[0]
+        raise RateUnavailable(
+            f"{lc.code} was replaced by the euro on {lc.adopted}; with no article date, "
+            f"its {other} rate on the day the copy was written cannot be known: give the article's date"
+        )
 
     def currencies(self, day: date | None = None) -> frozenset[str]:
         fixed = {c for c in self.legacy if self._fixed(c, day)}
