@@ -13,7 +13,9 @@ as English) and the ``expected`` mentions another library's tests demand. Only
 * an expected range ("between $10 and $20", "under $10") is matched by its lower bound,
   or its upper bound when it has no lower one; numcheck reads "from $10 to $20" as a change
   (two amounts, or the second alone), so either bound of a two-sided range matches, and a
-  second mention at its other bound is the same amount read apart, not spurious;
+  second mention at its other bound is the same amount read apart, not spurious; a range
+  numcheck reads (``value_max``) matches by either of its bounds too ("7-9 lakh rupees" is
+  700,000–900,000 INR; upstream stores 7–900,000: the upper bounds agree);
 * a sub-unit (``fractional_unit``: "50 cents" stored as 50 Cent; or price-parser's unit
   "¢": "1 ¢" stored as 1 ¢) also matches its value in the currency (0.5, 0.01), which is how
   numcheck reads it;
@@ -104,10 +106,13 @@ def _range_bounds(e: dict) -> tuple[float, ...]:
     return ()
 
 
-def _pred_fields(m: Any) -> tuple[str, float, str | None]:
+def _pred_fields(m: Any) -> tuple[str, float, str | None, tuple[float, ...]]:
+    """kind, value, unit and every value the prediction stands for (both bounds of a range)."""
     if isinstance(m, dict):
-        return m.get("kind", "money"), float(m["value"]), m.get("unit")
-    return getattr(m, "kind", "money"), float(m.value), getattr(m, "unit", None)
+        kind, value, unit, top = m.get("kind", "money"), float(m["value"]), m.get("unit"), m.get("value_max")
+    else:
+        kind, value, unit, top = getattr(m, "kind", "money"), float(m.value), getattr(m, "unit", None), getattr(m, "value_max", None)
+    return kind, value, unit, (value,) if top is None else (value, float(top))
 
 
 def score_cases(cases: Iterable[dict], extract_fn: Callable[[str, str | None], list[Any]] | None = None,
@@ -142,12 +147,12 @@ def score_cases(cases: Iterable[dict], extract_fn: Callable[[str, str | None], l
             values = (value, value / 100) if sub else (value,)
             bounds = _range_bounds(e)
             values += bounds
-            for i, (_k, v, unit) in enumerate(preds):
-                if not used[i] and any(_close(v, x) for x in values) and (iso is None or unit == iso):
+            for i, (_k, _v, unit, vs) in enumerate(preds):
+                if not used[i] and any(_close(v, x) for v in vs for x in values) and (iso is None or unit == iso):
                     hit = i
                     break
             if hit is not None and bounds:
-                for j, (_k, v, unit) in enumerate(preds):  # the other bound, read as its own amount
+                for j, (_k, v, unit, _vs) in enumerate(preds):  # the other bound, read as its own amount
                     if j != hit and not used[j] and any(_close(v, x) for x in bounds) and (iso is None or unit == iso):
                         used[j] = True
                         break
@@ -162,7 +167,7 @@ def score_cases(cases: Iterable[dict], extract_fn: Callable[[str, str | None], l
         if misses is not None and (case_fn or extra):
             misses.append({"id": case.get("id"), "text": case["text"],
                            "missed": [(_expected_value(e), e.get("iso_currency") or e.get("unit")) for e in case_fn],
-                           "spurious": [(v, u) for _k, v, u in extra]})
+                           "spurious": [(v, u) for _k, v, u, _vs in extra]})
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn_) if tp + fn_ else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

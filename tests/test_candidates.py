@@ -27,6 +27,11 @@ TEXTS = [
     # one word anchors both scanners: a unit after a figure ("850 pound") and a currency
     ("en", "Prices rose to 1,850 pound a tonne from 1,790 pound."),
     ("en", "A " + "long sentence without figures, " * 30 + "then 12 pound."),
+    # a currency name before its figure; number-word ranges after "between"
+    ("en", "Malaysian ringgit 42. A fine of rupees 500 crore; dollars 5 years ago, euro 2024."
+           + " x" * 40 + " Between two and three billion dollars, or ringgit 42 and 50 sen."),
+    ("fr", "Une amende d'euros 500. Entre deux et trois milliards d'euros."),
+    ("nb", "Mellom to og tre milliarder kroner; 2 sveitsiske franc og 23 rappen."),
 ]
 
 

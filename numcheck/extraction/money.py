@@ -152,9 +152,29 @@ def number_words_pattern(lex: Lexicon) -> str:
     # repetition is bounded so that a run of number words costs the same at every start:
     # without a bound, "three three …" was tried to its end from each of its words (n²).
     seq = rf"(?:{word})(?:(?:{_SP}|-)(?:(?:{joiners}){_SP})?(?:{word})){{0,{_MAX_PHRASE_WORDS}}}(?:{_SP}(?:{half_tail}))?"
+    seq += _spoken_decimals(lex)
     if head:
         return rf"(?i:(?<![^\W\d_])(?:(?:{head})|{seq})(?![^\W\d_]))"
     return rf"(?i:(?<![^\W\d_]){seq}(?![^\W\d_]))"
+
+
+#: The most digits read after a spoken decimal point ("one point two five" is 1.25).
+_MAX_SPOKEN_DECIMALS = 6
+
+
+def _spoken_decimals(lex: Lexicon, head: str = "") -> str:
+    """The spoken decimals after a whole number, as an optional tail ("one point three",
+    "deux virgule cinq", "tre komma fem"): the decimal word (numbers.decimal_words) and one
+    digit word (0–9) or more, or digits. With ``head``, the whole number in digits first
+    ("1 point 1"). "(?!)" when the language lists no decimal word."""
+    nw = lex.number_words
+    points = _alt(nw.get("decimal_words", []))
+    digit_words = _alt(w for w, v in nw.get("units", {}).items() if 0 <= v <= 9)
+    if not nw.get("decimal_words"):
+        return "(?!)" if head else ""
+    tail = (rf"{_SP}(?i:{points}){_SP}(?:\d{{1,{_MAX_SPOKEN_DECIMALS}}}(?![\d.,]?\d)|(?i:{digit_words})"
+            rf"(?:{_SP}(?i:{digit_words})){{0,{_MAX_SPOKEN_DECIMALS - 1}}}(?![^\W\d_]))")
+    return rf"(?<![\d.,]){head}{tail}" if head else rf"(?:{tail})?"
 
 
 def _symbol_alt(symbols: Iterable[str]) -> str:
@@ -205,7 +225,7 @@ def _guarded_words(lex: Lexicon) -> tuple[str, str, str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern | None]:
     lex = get_lexicon(lang)
     digits = digits_pattern(lex)
     foreign = foreign_decimal_pattern(lex)
@@ -252,13 +272,49 @@ def _money_regex(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
     # A leading character class lets the regex engine skip to candidate letters quickly.
     first = "(?=[" + "".join(sorted(re.escape(c) for c in starts | {c.upper() for c in starts})) + "])" if starts else ""
     # "three to five mln dlrs", "zwei bis drei Milliarden Euro", "seven to 10 mln dlrs": a
-    # range that starts with a number word
-    word_money = (
-        rf"{first}(?P<wnum>{words})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{words}|{digits}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
-        rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}){home_w})(?![^\W\d_]))"
-    )
+    # range that starts with a number word; "1 point 1 dollars": spoken decimals after digits
+    spoken = _spoken_decimals(lex, r"\d{1,3}")
+
+    def word_money(wnum: str, wnum2: str) -> str:
+        return (
+            rf"(?P<wnum>{wnum})(?:{_SP}?(?P<wrj>{joiners}){_SP}?(?P<wnum2>{wnum2}))?(?:(?:{_SP}|-)(?P<wscale>{scale}))?"
+            rf"(?:{_SP}{link}?|{link})(?:(?P<wqual>{qual})??)(?P<wpost>(?:(?i:{names})|(?<![^\W\d_])(?:{codes}){home_w})(?![^\W\d_]))"
+        )
+
     pre_before = rf"(?:{pre}){_SP}?\Z"
-    return re.compile(money, re.X), re.compile(hedge), re.compile(word_money), re.compile(pre_before)
+    # The word pattern is searched for (a leading character class lets the engine skip to
+    # candidate letters); "1 point 1 dollars" is matched only where a figure is followed by a
+    # decimal word, from the digit loop (spoken_after), so digits do not slow the search.
+    points = _alt(nw.get("decimal_words", []))
+    spoken_after = re.compile(rf"{_SP}(?i:{points}){_SP}") if nw.get("decimal_words") else None
+    return (re.compile(money, re.X), re.compile(hedge), re.compile(first + word_money(words, rf"{words}|{digits}")),
+            re.compile(pre_before), re.compile(word_money(spoken, rf"{spoken}|{words}|{digits}")), spoken_after)
+
+
+@functools.lru_cache(maxsize=None)
+def _name_before_regex(lang: str) -> tuple[re.Pattern, frozenset[str]]:
+    """A currency name (or word) written right before a figure, with its country word:
+    "ringgit 42", "Malaysian ringgit 42", "rupees 500" (see MoneyScanner._name_first); and
+    the last words of those names, lower case (a cheap test before the pattern)."""
+    lex = get_lexicon(lang)
+    skip = {w.lower() for w in lex.number_words.get("not_before_figure", [])} | set(lex.scaled_names)
+    words = [w for w in _currency_words(lex) if w[:1].isalpha() and w[-1:].isalpha() and w.lower() not in skip]
+    ev = _alt(w for ws in lex.evidence.values() for w in ws)
+    qual = rf"(?P<qual>(?i:(?<![^\W\d_])(?:{ev})[^\W\d_]*){_SP})?" if ev else ""
+    pattern = re.compile(rf"{qual}(?P<name>(?i:(?<![^\W\d_])(?:{_alt(words)})))(?![^\W\d_]){_SP}\Z")
+    return pattern, frozenset(re.split(r"[^\w]+", w.lower())[-1] for w in words)
+
+
+#: What may follow an amount whose currency is written before it: the end of the text, of a
+#: sentence or a clause ("a fine of rupees 500."); never a word, a sign or another figure
+#: ("dollars 5 years ago", "real 0.9 pct", "crown 5.2 (5.3)", "dlrs 750/750").
+_CLAUSE_END = re.compile(r"[ \u00a0\u202f]*(?:\Z|[.,;!?)](?=\s|\Z))")
+_PAREN_OPEN = re.compile(r"[ \u00a0\u202f]*\(")
+#: What may come before such a name: the start of the text, a sentence, a clause or a
+#: parenthesis (or a hedge, or a function word: checked in code).
+_CLAUSE_START = re.compile(r"(?:\A|[.;:!?(\n\"“”«»—–-]|(?<![^\W\d_])['‘’])\s*\Z")
+#: An elided function word right before the name: "d'" of "une amende d'euros 500".
+_ELIDED = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,3})['’]\Z")
 
 
 def money_anchors(lang: str) -> tuple[list[str], str]:
@@ -279,20 +335,22 @@ def money_anchors(lang: str) -> tuple[list[str], str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _subunit_regex(lang: str) -> re.Pattern | None:
+def _subunit_regex(lang: str) -> re.Pattern:
     lex = get_lexicon(lang)
     nw = lex.number_words
-    subunits = nw.get("subunits", [])
-    if not subunits:
-        return None
+    # The language's sub-unit words, and every word it reads on its own as hundredths
+    # ("penny", "satang", "øre" in [scaled_names]), and the cent sign, which is no word of
+    # any one language: "3 GBP and one penny", "2 bhat og 23 satang", "tjue rupees 43¢".
+    scaled = [w for w, (power, _code) in lex.scaled_names.items() if power == -2]
+    subunits = list(nw.get("subunits", [])) + scaled + ["¢"]
     joiners = _alt(j for j in nw.get("subunit_joiners", nw.get("joiners", [])) if j != "-") or "(?!)"
     words = number_words_pattern(lex)
     # With the sub-unit word ("2 kronor och 23 öre"), or without it when the figure closes
     # the sentence or clause ("15 dollar 50.", "zwei Euro fünfzig."), where it cannot be
     # a count of something else.
     return re.compile(
-        rf"{_SP}?(?:,{_SP}?|(?i:{joiners}){_SP})?"
-        rf"(?:(?P<n>\d{{1,2}}(?!\d|[.,]\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_])"
+        rf"{_SP}?(?:,{_SP}?|(?P<j>(?i:{joiners})){_SP})?"
+        rf"(?:(?P<n>\d{{1,2}}(?!\d|[.,]\d)|{words}){_SP}?(?i:{_alt(subunits)})(?![^\W\d_]|-\w)"  # not "3 c-celler"
         rf"|(?P<bare>\d{{2}}(?!\d|[.,]\d)|{words})(?=[.!?;)]|{_SP}*$))"
     )
 
@@ -343,7 +401,8 @@ class MoneyScanner:
         self.lex = get_lexicon(lang)
         self._scale_words = frozenset(k.lower() for k in self.lex.scales)
         self._pre_last_chars = frozenset(s[-1] for s in list(self.lex.symbols) + list(self.lex.codes) if s)
-        self.pattern, self.hedge_pattern, self.word_pattern, self.pre_before = _money_regex(lang)
+        (self.pattern, self.hedge_pattern, self.word_pattern, self.pre_before,
+         self._word_at_digits, self._spoken_after) = _money_regex(lang)
         # one filter for every scanner of the language, compiled when worth it
         self._anchors = anchor_set(lang).register("money", functools.partial(money_anchors, lang))
         nw = self.lex.number_words
@@ -360,11 +419,19 @@ class MoneyScanner:
                 owners.setdefault(w.lower(), []).append(code)
         self._evidence_owner = sorted(owners.items(), key=lambda kv: -len(kv[0]))
         self._subunit = _subunit_regex(lang)
+        self._name_before, self._name_tails = _name_before_regex(lang)
+        # function words and conversion cues ("of", "for", "or", "equivalent to") may stand
+        # before a name-first amount: "$6, or rupees 500."
+        cue_words = {c.strip(" ,;([–—=/").lower() for c in self.lex.cues_strong}
+        self._before_name_words = tuple(sorted(self.lex.not_nouns | {c for c in cue_words if c[:1].isalpha()}))
         self._foreign_decimal = re.compile(foreign_decimal_pattern(self.lex).replace("(?<![\\d.,'’])", ""))  # for fullmatch
         self._half = {w.lower() for w in nw.get("half", [])}
         self._quarter = {w.lower() for w in nw.get("quarter", [])}
         self._and_half = {w.lower() for w in nw.get("and_a_half", [])}
         self._between = tuple(w.lower() for w in self.lex.range_between)
+        self._points = tuple(w.lower() for w in nw.get("decimal_words", []))
+        # words that join both a number ("one hundred and five") and a range after "between"
+        self._range_word_joiners = frozenset(j.lower() for j in self.lex.range_between_only) & self._joiner_words
 
     # -- numbers ---------------------------------------------------------------------------
     def power(self, word: str) -> int:
@@ -401,6 +468,10 @@ class MoneyScanner:
 
     def parse_words(self, s: str) -> tuple[float, float] | None:
         low = re.sub(r"[\s\u00a0\u202f]+", " ", s.lower()).strip()
+        for point in self._points:
+            whole, sep, frac = low.partition(f" {point} ")
+            if sep:
+                return self._spoken_decimal(whole, frac)
         if low in self._half:
             return 0.5, 0.1
         if low in self._quarter:
@@ -432,6 +503,25 @@ class MoneyScanner:
             return None
         step = 0.1 if extra else (10.0 if total >= 20 and total % 10 == 0 else 1.0)
         return total, step
+
+    def _spoken_decimal(self, whole: str, frac: str) -> tuple[float, float] | None:
+        """ "one point three" (1.3), "1 point 25", "deux virgule cinq": a whole number, then
+        its decimals digit by digit (or in digits)."""
+        if whole.isdigit():
+            w: float | None = float(whole)
+        else:
+            parsed = self.parse_words(whole)
+            w = parsed[0] if parsed and parsed[0] == int(parsed[0]) else None
+        if frac.isdigit():
+            digits = frac
+        else:
+            values = [self._word_values.get(t) for t in frac.split()]
+            if not values or any(v is None or not 0 <= v <= 9 for v in values):
+                return None
+            digits = "".join(str(int(v)) for v in values)
+        if w is None:
+            return None
+        return w + float("0." + digits), 10.0 ** -len(digits)
 
     def _text2num_value(self, low: str) -> float | None:
         """The value of number words by text2num, for the languages it covers."""
@@ -526,6 +616,26 @@ class MoneyScanner:
             return self._preceded_by(text, start, self._between)
         return not (self.lex.range_change_from and self._preceded_by(text, start, tuple(self.lex.range_change_from)))
 
+    def split_word_range(self, text: str, start: int, phrase: str) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        """ "between two and three billion", "entre deux et trois milliards": after a
+        between word, a range joiner that is also a number-word joiner ("and", "et", "und",
+        "och") splits the phrase into a range — never a sum of 5. Split at the last such
+        joiner whose two sides read as numbers with the second larger ("between one hundred
+        and fifty and two hundred" is 150–200; "entre vingt et un euros" stays 21), the two
+        figures (value, step) or None."""
+        joiners = self._range_word_joiners
+        if not joiners or not self._preceded_by(text, start, self._between):
+            return None
+        tokens = re.split(r"([\s\u00a0\u202f]+)", phrase.strip())  # words at the even indices
+        for j in range(len(tokens) - 3, 1, -2):
+            if tokens[j].lower() not in joiners:
+                continue
+            left = self.parse_words("".join(tokens[: j - 1]))
+            right = self.parse_words("".join(tokens[j + 2 :]))
+            if left is not None and right is not None and right[0] > left[0]:
+                return left, right
+        return None
+
     def _with_subunits(self, text: str, m: Mention, resume: int) -> tuple[Mention, int]:
         """ "2 kronor och 23 öre" → 2.23 SEK: a whole amount followed by its hundredths."""
         if self._subunit is None or m.is_range or m.scale != 1.0 or not float(m.value).is_integer():
@@ -543,8 +653,11 @@ class MoneyScanner:
             cents = parsed[0]
         if not 0 < cents < 100:
             return m, resume
-        if t.group("n") is None and not (10 <= cents < 100 and cents == int(cents)):
-            return m, resume  # without a sub-unit word only a two-digit figure ("50", "fünfzig")
+        if t.group("n") is None and not (cents == int(cents) and (10 <= cents or t.group("j") and raw.isalpha() and len(raw) > 2)):
+            # without a sub-unit word only a two-digit figure ("50", "fünfzig"), or a number
+            # word after "and" that closes the clause ("3 GBP and one.": one penny; never an
+            # article: "$5 and a.")
+            return m, resume
         from dataclasses import replace
 
         end = t.end()
@@ -582,7 +695,14 @@ class MoneyScanner:
             if m is None or m.group("num") is None:
                 continue
             if m.group("pre", "pre2", "post") == (None, None, None):
-                continue  # a figure with no currency: not money
+                mention = self._name_first(text, m, last_end) if c.isalpha() else None  # "ringgit 42"
+                if mention is None and self._spoken_after is not None and self._spoken_after.match(text, a.end()):
+                    w = self._word_at_digits.match(text, i)  # "1 point 1 dollars"
+                    mention = self._build_words(text, w) if w is not None else None
+                if mention is not None:
+                    out.append(mention)
+                    last_end = mention.end
+                continue  # otherwise a figure with no currency: not money
             mention, resume = self._build(text, m)
             if mention is not None:
                 mention, resume = self._with_subunits(text, mention, resume)
@@ -681,6 +801,73 @@ class MoneyScanner:
                                 m.group("num"), m.start("num"), s1 or "", value_max=v2)
         return mention, end
 
+    def _name_first(self, text: str, m: re.Match, last_end: int) -> Mention | None:
+        """ "ringgit 42", "Malaysian ringgit 42", "a fine of rupees 500 crore.": a currency
+        name written before its figure, as codes and symbols are ("USD 42", "kr 500").
+
+        In real copy a name before a figure is seldom money: "dlrs 7-5/8 pct notes", "crown
+        5.2 (5.3)", "mark 1986 record", "won 81 of the 166 seats", "real 0.9 pct", "the euro
+        1.08", "Sterling 1.5020," (a market table: the dollar price of sterling). So it is read
+        only in the clear case: the name, in lower case (a country word before it may be
+        capitalised: "Malaysian ringgit 42"), starts a text, sentence, clause or parenthesis, or
+        follows a hedge, a function word ("of", "for") or a conversion cue; the figure is one figure (no range, score or fraction),
+        not a year, with at most a scale word and the sub-unit after it; and the amount ends
+        its clause. Currency words that are everyday words before a figure ("won", "real")
+        are listed per language (numbers.not_before_figure)."""
+        i = m.start("num")
+        if i < 2 or text[i - 1] not in _SPACES:
+            return None
+        k = lo = i - 1
+        while k > max(last_end, lo - 30) and text[k - 1].isalpha():
+            k -= 1
+        if text[k:lo].lower() not in self._name_tails:
+            return None  # the common case, cheaply: no currency word right before the figure
+        n = self._name_before.search(text, max(last_end, i - 60), i)
+        if n is None:
+            return None
+        start = n.start()
+        name = n.group("name")
+        if not name.split()[-1].islower():
+            return None  # "Sterling 1.5020," "Dollar 9.0 (8.8)" in a market table, "Rand 5": names
+        if not (_CLAUSE_START.search(text, max(0, start - 3), start) or self.hedge_before(text, start)
+                or preceded_by(text, start, self._before_name_words) or self._elided_function_word(text, start)):
+            return None  # "the euro 1.08", "Ferguson won 13", "l'euro 1,08"
+        raw = m.group("num")
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):
+            return None  # "euro 2024", "kronor 2011."
+        cands, unit_text = self.currency(name)
+        if not cands:
+            return None
+        cands = self.qualified(cands, name, n.group("qual"))
+        scale_text = m.group("scale") or ""
+        end = m.end("scale") if scale_text else m.end("num")
+        v, step = self.parse_digits(raw)
+        scale = 10.0 ** self.power(scale_text) if scale_text else 1.0
+        mention = self._mention(text, start, end, _times(v, scale), step, scale, cands, unit_text, raw, i, scale_text)
+        mention, _ = self._with_subunits(text, mention, end)
+        if not (_CLAUSE_END.match(text, mention.end) or self._conversion_follows(text, mention.end)):
+            return None  # "dollars 5 years ago", "sterling 94,720 87,619", "crown 5.2 (5.3)"
+        return mention
+
+    def _elided_function_word(self, text: str, start: int) -> bool:
+        """ "d'euros 500" (de), "d'euro 300" (di): an elided function word; "l'euro" is an article."""
+        e = _ELIDED.search(text, max(0, start - 5), start)
+        return e is not None and any(e.group(1).lower() + v in self.lex.not_nouns for v in "aeiou")
+
+    def _conversion_follows(self, text: str, pos: int) -> bool:
+        """Does a parenthesis with an amount in a written currency follow ("rupees 500
+        (about $6)")? A parenthesis with a bare figure is a table's column ("crown 5.2 (5.3)")."""
+        p = _PAREN_OPEN.match(text, pos)
+        close = text.find(")", pos, pos + 80) if p else -1
+        if close < 0:
+            return False
+        for d in _DIGIT_RUN.finditer(text, p.end(), close):
+            before = self.pre_before.search(text, max(p.end(), d.start() - 12), d.start())
+            m = self.pattern.match(text, before.start() if before else d.start())
+            if m is not None and m.group("num") is not None and m.end("num") <= close and (m.group("pre") or m.group("post")):
+                return True
+        return False
+
     def _scaled_unit(self, text: str, m: re.Match, unit_text: str, cands: tuple[str, ...]) -> Mention:
         """ "250 mkr", "3 mdkr", "30 MUSD": the currency word carries the scale."""
         v, step = self.parse_digits(m.group("num"))
@@ -723,7 +910,8 @@ class MoneyScanner:
         v_max = None
         if m.group("wnum2") is not None:
             raw2 = m.group("wnum2")
-            second = self.parse_digits(raw2) if raw2[:1].isdigit() else self.parse_words(raw2)  # "seven to 10 mln"
+            spoken = any(f" {p} " in raw2.lower() for p in self._points)  # "and one point three"
+            second = self.parse_digits(raw2) if raw2[:1].isdigit() and not spoken else self.parse_words(raw2)  # "seven to 10 mln"
             if second is None:
                 return None
             if not second[0] > v or not self.joins_range(text, m.start(), m.group("wrj")):
@@ -732,6 +920,11 @@ class MoneyScanner:
                                      cands, unit_text, m.group("wnum2"), m.start("wnum2"), s or ("" if not own else unit_text))
             v_max = _times(second[0], scale)
             step = min(step, second[1])
+        else:
+            split = self.split_word_range(text, m.start(), wnum)
+            if split is not None:
+                (v, step), (second, step2) = split
+                v_max, step = _times(second, scale), min(step, step2)
         return self._mention(text, m.start(), m.end(), _times(v, scale), step, scale, cands, unit_text,
                              wnum, m.start("wnum"), s or ("" if not own else unit_text), value_max=v_max)
 

@@ -320,6 +320,7 @@ class QuantityScanner:
             if not any(nxt.startswith(w) and not nxt[len(w):len(w) + 1].isalpha() for w in v.guarded_unless):
                 return None  # "5 in the morning", but "2 in thick"
         start = m.start()
+        word_max = None
         if m.group("frac") is not None:
             value, step = _fraction(m.group("frac"))
             number_text, number_start = m.group("frac"), m.start("frac")
@@ -336,10 +337,13 @@ class QuantityScanner:
                 else:
                     start += len(wnum) - len(rest)  # "a three-foot trip": the figure is "three"
                     wnum = rest
-            parsed = self.money.parse_words(wnum)
+            split = self.money.split_word_range(text, start, wnum)  # "between two and three km"
+            parsed = split[0] if split else self.money.parse_words(wnum)
             if parsed is None:
                 return None
             value, step = parsed
+            if split:
+                word_max, step = split[1][0], min(step, split[1][1])
             number_text, number_start = wnum, start
         else:
             value, step = self.money.parse_digits(m.group("num"))
@@ -370,6 +374,8 @@ class QuantityScanner:
         scale = 10.0 ** self._scales[s1.lower()] if s1 else 1.0
         value *= scale
         step *= scale
+        if word_max is not None:
+            value_max = word_max * scale
         unit_text = surface
         major = cands[0] if len(cands) == 1 or cands[0] in v.compounds else None
         if major in self._minor_patterns and value_max is None and not s1:

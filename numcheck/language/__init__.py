@@ -297,7 +297,7 @@ SECTIONS: dict[str, frozenset[str] | None] = {
     "numbers": frozenset({
         "units", "tens", "hundred", "multipliers", "half", "quarter", "and_a_half", "compound",
         "infix", "joiners", "links", "subunits", "subunit_joiners", "extra_decimals",
-        "extra_groups", "text2num", "title_case_is_name",
+        "extra_groups", "text2num", "title_case_is_name", "not_before_figure", "decimal_words",
     }),
 }
 
