@@ -17,7 +17,7 @@ from typing import Callable
 from .score import Pred, currency_code
 
 ALL_KINDS = frozenset({"money", "quantity", "temperature", "age", "number"})
-PEER_NAMES = ("quantulum3", "recognizers-text", "price-parser")
+PEER_NAMES = ("quantulum3", "recognizers-text", "price-parser", "duckling")
 
 
 @dataclass
@@ -240,7 +240,40 @@ def price_parser_tool() -> Tool:
                 notes=["one price per input string; scored on money suites in every language"])
 
 
-_LOADERS = {"quantulum3": quantulum3_tool, "recognizers-text": recognizers_tool, "price-parser": price_parser_tool}
+# -- Duckling (pyduckling-native-phihos: Facebook's Haskell Duckling, compiled) ---------------
+#: Duckling's dimensions for the kinds numcheck reads: money and physical quantities.
+_DUCKLING_DIMS = {"amount-of-money": "money", "distance": "quantity", "volume": "quantity",
+                  "quantity": "quantity", "temperature": "temperature"}
+
+
+def duckling_tool() -> Tool:
+    """Timed on the speed sample only (English, non-latent matches of the dimensions above):
+    its accuracy on its own suites is in the peer-suite table already (the suites are its cases)."""
+    try:
+        import json
+        import os
+
+        import duckling
+    except Exception as e:
+        return _unavailable("duckling", "pyduckling-native-phihos", e)
+    zoneinfo = "/usr/share/zoneinfo"
+    if not os.path.isdir(zoneinfo):
+        return Tool("duckling", status=f"cannot load: no time-zone database at {zoneinfo} (Duckling's context needs one)",
+                    version=_version("pyduckling-native-phihos") or "")
+    tz = duckling.load_time_zones(zoneinfo)
+    ctx = duckling.Context(duckling.parse_ref_time(tz, "UTC", 0), duckling.default_locale_lang(duckling.parse_lang("EN")))
+    dims = duckling.parse_dimensions(list(_DUCKLING_DIMS))
+
+    def speed(text: str) -> int:
+        return len(json.loads(duckling.parse_text(text, ctx, dims, False)))
+
+    return Tool("duckling", version=_version("pyduckling-native-phihos") or "", langs=frozenset({"en"}),
+                kinds=frozenset(_DUCKLING_DIMS.values()), speed=speed,
+                notes=["speed only (English context; money, distance, volume, quantity, temperature)"])
+
+
+_LOADERS = {"quantulum3": quantulum3_tool, "recognizers-text": recognizers_tool, "price-parser": price_parser_tool,
+            "duckling": duckling_tool}
 
 
 def load_peers(names: list[str]) -> list[Tool]:

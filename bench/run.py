@@ -1,10 +1,12 @@
 """`python -m bench`: measure numcheck and its peers on the same text in one run, write RESULTS.md.
 
 Sections (all by default; pick with --sections):
-  speed     numcheck.check over every corpus article, the single-regex floor, and the peers
-            next to numcheck on a sample of the corpus (the peers are ~100× slower)
+  speed     numcheck.check over every corpus article and over the English news articles, the
+            two floors (one regex for amounts; one for any figure), and the peers next to
+            numcheck on a sample of the corpus (the peers are ~100× slower)
   startup   CLI cold start, `import numcheck`, the first check
-  scaling   1×/10×/100× a corpus slice as one text; pathological 0.25/0.5/1 MB lines
+  scaling   1×/10×/100× a corpus slice as one text; the whole corpus streamed 1× and 10×
+            through one process (--stream); pathological 0.25/0.5/1 MB lines
   profile   cProfile of numcheck.check over a corpus sample
   accuracy  precision/recall/F1 on every peer suite, numcheck and each peer on the same cases
   realtext  recall/precision of claim pairing on the hand-labelled real-copy set (bench/realtext.py)
@@ -48,7 +50,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     # serve (a 30 s load run of `numcheck serve`) only when asked: --sections ...,serve
     ap.add_argument("--sections", default=",".join(x for x in SECTIONS if x != "serve"),
                     help="comma-separated subset of " + ", ".join(SECTIONS) + " (default: all but serve)")
-    ap.add_argument("--peers", default="quantulum3,recognizers-text,price-parser",
+    ap.add_argument("--peers", default="quantulum3,recognizers-text,price-parser,duckling",
                     help="comma-separated peers, or 'none'")
     ap.add_argument("--reps", type=int, default=3, help="repetitions of each full-corpus pass (median)")
     ap.add_argument("--peer-reps", type=int, default=3, help="repetitions of each pass over the sample")
@@ -58,6 +60,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     help="numcheck and the floor repeat the sample so that each timed pass lasts this long")
     ap.add_argument("--slice-kb", type=float, default=50, help="corpus slice for the scaling runs")
     ap.add_argument("--scales", default="1,10,100", help="concatenation factors for the scaling runs")
+    ap.add_argument("--stream", default="1,10",
+                    help="times the whole corpus is streamed through one process, each in a fresh one "
+                         "(memory and throughput per k; add 100 for the 100× run, ~2 h here)")
     ap.add_argument("--patho-sizes", default="0.25,0.5,1", help="pathological line sizes in MB")
     ap.add_argument("--patho-runs", type=int, default=3, help="runs of each pathological input (median)")
     ap.add_argument("--patho-timeout", type=float, default=120, help="seconds before a pathological run is cut off")
@@ -140,18 +145,26 @@ def main(argv: list[str] | None = None) -> int:
                                   f"numcheck on this branch has lexicons for {', '.join(sorted(nc_langs))} only")
 
     if "speed" in a.sections and articles:
-        from .speed import CheckErrors, floor_fn, interleaved, numcheck_check_fn
+        from .speed import CheckErrors, amount_floor_fn, floor_fn, interleaved, numcheck_check_fn
 
-        log("speed: numcheck.check and the regex floor over the whole corpus, passes in turn")
+        log("speed: numcheck.check and the two floors over the whole corpus, passes in turn")
         R["load_before"] = _loadavg()
         errors = CheckErrors()
         check = numcheck_check_fn(nc_langs, errors)
+        amount_floor = amount_floor_fn(nc_langs)
         for art in articles[:200]:  # warm-up: lexicons, compiled patterns, the rate table
             check(art)
-        full, floor = interleaved([("numcheck.check", check, "", 0.0), ("single-regex floor", floor_fn, "", 0.0)],
-                                  articles, a.reps, log)
+        for lang in sorted({x.lang for x in articles}):  # each language's floor pattern compiled
+            amount_floor(next(x for x in articles if x.lang == lang))
+        specs = [("numcheck.check", check, "", 0.0), ("amount floor (one regex)", amount_floor, "", 0.0),
+                 ("digit floor", floor_fn, "", 0.0)]
+        R["speed_full"] = [t.to_dict() for t in interleaved(specs, articles, a.reps, log)]
         R["memory"] = {"peak_rss_mb": peak_rss_mb(), "rss_after_mb": current_rss_mb()}
-        R["speed_full"] = [full.to_dict(), floor.to_dict()]
+        english = [x for x in articles if x.lang == "en" and not x.id.startswith("reuters")]
+        if english:
+            log(f"speed: the English news articles (wikinews, onestopenglish), {corpus_mod.size_mb(english):.2f} MB")
+            R["english"] = {"articles": len(english), "mb": corpus_mod.size_mb(english)}
+            R["speed_english"] = [t.to_dict() for t in interleaved(specs, english, max(a.reps, 5), log)]
         R["check_errors"] = errors.to_dict()
         if errors.failed:
             log(f"  numcheck.check raised on {len(errors.failed)} articles, e.g. {next(iter(errors.failed.items()))}")
@@ -159,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         smp = corpus_mod.sample(articles, a.sample_mb, "en")
         R["sample"] = {"articles": len(smp), "mb": corpus_mod.size_mb(smp)}
         log(f"speed: sample of {len(smp)} English articles, {R['sample']['mb']:.3f} MB, passes in turn")
-        specs = [("numcheck.check", check, "", a.min_pass_s), ("single-regex floor", floor_fn, "", a.min_pass_s)]
+        specs = [("numcheck.check", check, "", a.min_pass_s), ("amount floor (one regex)", amount_floor, "", a.min_pass_s),
+                 ("digit floor", floor_fn, "", a.min_pass_s)]
         peers = load_peers(a.peers)
         missing = []
         for p in peers:
@@ -192,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
         sl = corpus_mod.head_slice(articles, a.slice_kb)
         R["scaling"] = {"slice_articles": len(sl), "slice_kb": corpus_mod.size_mb(sl) * 1000,
                         "rows": [t.to_dict() for t in scaling(sl, [int(x) for x in _floats(a.scales)], a.reps, log)]}
+        from . import stream
+
+        factors = [int(x) for x in _floats(a.stream)]
+        log(f"scaling: the corpus streamed {', '.join(f'{k}×' for k in factors)}, each in a fresh process")
+        R["stream"] = {"corpus": str(a.corpus), "rows": stream.run(a.corpus, factors, log)}
         R["pathological"] = {"units": PATHOLOGICAL,
                              "rows": pathological(list(PATHOLOGICAL), _floats(a.patho_sizes), a.patho_timeout, log,
                                                      runs=a.patho_runs)}

@@ -171,8 +171,10 @@ def _run_chunk(chunk: list[Unit], options: dict) -> list[FileResult]:
     return [run_unit(u, options) for u in chunk]
 
 
-def _chunks(units: list[Unit], max_units: int = 32, max_chars: int = 200_000) -> list[list[Unit]]:
-    """Consecutive units grouped so that a process gets enough work per message."""
+def _chunks(units: list[Unit], max_units: int = 512, max_chars: int = 200_000) -> list[list[Unit]]:
+    """Consecutive units grouped so that a process gets enough work per message: ~0.1 s of
+    checking (200,000 characters) whatever the articles' size — a newswire archive of short
+    items gave 32-article chunks of ~25 kB before, and the messages' cost showed."""
     out: list[list[Unit]] = []
     cur: list[Unit] = []
     size = 0
@@ -208,7 +210,12 @@ def run_units(units: list[Unit], *, jobs: int = 1, progress: Callable[[int, int]
     results.extend(_run_chunk(chunks[0], options))
     if progress:
         progress(len(results), total)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # fork where the platform has it: the workers start with the parent's warm state (the
+    # default on Linux already; spawn elsewhere, where each worker loads its own)
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         for part in pool.map(_run_chunk, chunks[1:], repeat(options)):  # map keeps the order
             results.extend(part)
             if progress:

@@ -205,7 +205,7 @@ def test_python_m_bench_runs_on_the_tiny_fixtures(tmp_path):
     cmd = [sys.executable, "-m", "bench", "--corpus", str(FIX / "corpus"), "--suites", str(FIX / "suites"),
            "--out", str(out), "--json", str(js), "--peers", "none", "--reps", "1", "--peer-reps", "1",
            "--sample-mb", "0.001", "--slice-kb", "0.5", "--scales", "1,2", "--patho-sizes", "0.001,0.002",
-           "--cold-runs", "1", "--profile-mb", "0.01", "--patho-runs", "1"]
+           "--cold-runs", "1", "--profile-mb", "0.01", "--patho-runs", "1", "--stream", "1,2"]
     p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert p.returncode == 0, p.stderr[-2000:]
     md = out.read_text(encoding="utf-8")
@@ -215,8 +215,23 @@ def test_python_m_bench_runs_on_the_tiny_fixtures(tmp_path):
     assert "| mini-money-en | en |" in md
     data = json.loads(js.read_text(encoding="utf-8"))
     full = {r["label"]: r for r in data["speed_full"]}
-    assert full["numcheck.check"]["items"] > 0 and full["single-regex floor"]["items"] > 0
+    assert full["numcheck.check"]["items"] > 0 and full["digit floor"]["items"] > 0
+    assert full["amount floor (one regex)"]["items"] > 0  # the fixture corpus has amounts
+    assert [r["k"] for r in data["stream"]["rows"]] == [1, 2] and all(r["status"] == "ok" for r in data["stream"]["rows"])
+    assert data["stream"]["rows"][1]["articles"] == 2 * data["stream"]["rows"][0]["articles"]
+    targets = {t[0]: t for t in data["targets"]}
+    assert any(k.startswith("full check ≥ 0.5× the one-regex amount floor") for k in targets)
     acc = {r["suite"]: r for r in data["accuracy"]}
     t = acc["mini-money-en"]["cells"]["numcheck"]["tally"]
     assert t["cases"] == 4 and t["tp"] + t["fn"] == 3  # three expected mentions, whatever numcheck finds
     assert [x["kind"] for x in data["pathological"]["rows"]].count("dotted") == 2
+
+
+def test_the_amount_floor_is_one_pattern_from_the_language_data():
+    from bench.speed import amount_floor_pattern
+
+    en = amount_floor_pattern("en")
+    found = [m.group() for m in en.finditer("worth $275 million, 3 billion kronor, a 10-mile (16 km) stretch, 45 of 150 stores")]
+    assert found == ["$275", "3 billion kronor", "10-mile", "16 km"]
+    sv = amount_floor_pattern("sv")
+    assert [m.group() for m in sv.finditer("3 miljarder kronor och 250 mkr, 12 meter")] == ["3 miljarder kronor", "250 mkr", "12 meter"]

@@ -24,6 +24,9 @@ TEXTS = [
     ("sv", "3 miljarder kronor, tjugotre meter, 2 kronor och 23 öre, 250 mkr, 3 mdkr, minus 10 grader"),
     ("de", "16,4 Millionen kanadischen Dollar, zwei bis drei Milliarden Euro, zweiundzwanzig Kilometer"),
     ("fr", "3 milliards d'euros, entre 10 euros et 20 euros, 5 km"),
+    # one word anchors both scanners: a unit after a figure ("850 pound") and a currency
+    ("en", "Prices rose to 1,850 pound a tonne from 1,790 pound."),
+    ("en", "A " + "long sentence without figures, " * 30 + "then 12 pound."),
     # a currency name before its figure; number-word ranges after "between"
     ("en", "Malaysian ringgit 42. A fine of rupees 500 crore; dollars 5 years ago, euro 2024."
            + " x" * 40 + " Between two and three billion dollars, or ringgit 42 and 50 sen."),
@@ -75,3 +78,25 @@ def test_the_filter_is_compiled_only_after_a_long_read():
         candidates.windows("x" * 995 + "5 km", anchors, 10, 10)
     assert compiled == [1]
     assert candidates.windows("x" * 995 + "5 km", anchors, 10, 10) == [(987, 999)]
+
+
+def test_one_pass_gives_each_scanner_its_own_anchors_even_where_they_overlap(monkeypatch):
+    monkeypatch.setattr(candidates, "FILTER_FROM", 0)
+    shared = candidates.AnchorSet()
+    money_view = shared.register("money", lambda: ([r"(?:pound|dollars)(?![^\W\d_])"], "$"))
+    units_view = shared.register("units", lambda: ([r"(?<=\d) ?(?:pound|km)(?![^\W_])"], ""))
+    text = "Pound: 1,850 pound, $5 and 3 km."
+    # "0 pound" (units, from the digit) and " pound" (money, from the space) overlap
+    assert money_view.hits(text) == [(0, 5), (12, 18)]
+    assert units_view.hits(text) == [(11, 18), (27, 31)]
+    assert units_view.hits(text) is units_view.hits(text)  # one pass per text, kept for both
+
+
+def test_a_scanner_registered_after_the_compile_is_in_the_next_pattern(monkeypatch):
+    monkeypatch.setattr(candidates, "FILTER_FROM", 0)
+    shared = candidates.AnchorSet()
+    money_view = shared.register("money", lambda: ([r"dollars"], ""))
+    assert money_view.hits("5 dollars, 3 km") == [(1, 9)]
+    units_view = shared.register("units", lambda: ([r"(?<=\d) km"], ""))
+    assert units_view.hits("5 dollars, 3 km") == [(11, 15)]
+    assert money_view.hits("5 dollars, 3 km") == [(1, 9)]

@@ -43,6 +43,120 @@ class Anchors:
             self._patterns = self._build()
         return self._patterns
 
+    def hits(self, text: str) -> list[tuple[int, int]] | None:
+        """The anchors' matches in ``text``, in order; None: scan the whole text."""
+        patterns = self.patterns(len(text))
+        if patterns is None:
+            return None
+        hits: list[tuple[int, int]] = []
+        for pattern, on_lower in patterns:
+            hits.extend(m.span() for m in pattern.finditer(lowered(text) if on_lower else text))
+        if len(patterns) > 1:
+            hits.sort()
+        return hits
+
+
+class AnchorSet(Anchors):
+    """The anchors of every scanner of one language in ONE pattern, one pass over the text
+    shared by the scanners (money and quantities read the same windows: each scanner's
+    windows are a superset of its own).
+
+    Each scanner registers its *branches*: regular expressions, in lower case, that match
+    from the character before a word (or a figure's last digit, or a sign) on; the
+    pattern is ``[first](?:branch|branch|…)``, where ``[first]`` is every character that can
+    start a branch (any non-letter, and the scanners' extra characters such as "½"). A
+    pattern that starts with a character class lets the regex engine skip in C to the next
+    position that can start one, instead of trying a look-behind at every character; one
+    space is put in front of the text so that a word at its very start is read too.
+    Branches added after the pattern was compiled make it compile again."""
+
+    def __init__(self) -> None:
+        super().__init__(self._compile)
+        self._branches: dict[str, tuple[tuple[str, ...], str]] = {}
+        self._recent: dict[str, tuple[re.Pattern, list[tuple[int, int]]]] = {}
+
+    def register(self, name: str, branches: Callable[[], tuple[Sequence[str], str]]) -> "ScannerAnchors":
+        """``branches()`` gives (branches, extra first characters); called when compiled.
+        ``name`` (an identifier) names the scanner; the result gives its windows."""
+        if name not in self._branches:
+            self._branches[name] = branches  # type: ignore[assignment]
+            self._patterns = None  # compiled again (with the new branches) on the next long read
+            if self._read >= FILTER_FROM:
+                self._read = FILTER_FROM  # the next read compiles at once: no whole-text phase
+        return ScannerAnchors(self, name)
+
+    def _compile(self) -> Sequence[tuple[re.Pattern, bool]]:
+        parts: list[tuple[str, str]] = []
+        first = set()
+        for name, build in self._branches.items():
+            branches, extra = build()  # type: ignore[operator]
+            if branches:
+                parts.append((name, "|".join(branches)))
+            first.update(extra)
+        if not parts:
+            return ()
+        # Each scanner's branches in a look-ahead group of its own, so that a match consumes
+        # only its first character: anchors that overlap ("1,850 pound" is a unit after a
+        # figure and a currency word) are all found, each for its scanner. Alternative k:
+        # scanner k's anchor here, and any later scanner's too.
+        alts = []
+        for k, (name, body) in enumerate(parts):
+            alts.append(f"(?=(?P<{name}__{k}>{body}))"
+                        + "".join(f"(?=(?P<{other}__{k}>{b}))?" for other, b in parts[k + 1:]))
+        extra = "".join(sorted(re.escape(c) for c in first))
+        return ((re.compile(rf"[\W\d_{extra}](?:{'|'.join(alts)})"), True),)
+
+    def hits_of(self, text: str, name: str) -> list[tuple[int, int]] | None:
+        """The hits of scanner ``name``'s anchors in ``text``; None: scan the whole text."""
+        patterns = self.patterns(len(text))
+        if patterns is None:
+            return None
+        if not patterns:
+            return []
+        # the last texts' hits kept: the money and the quantity scanner of one check both ask
+        # (keyed by the text alone — a compiled pattern's hash reads its whole program)
+        pattern = patterns[0][0]
+        got = self._recent.get(text)
+        if got is None or got[0] is not pattern:
+            by: dict[str, list[tuple[int, int]]] = {}
+            # on " " + text, offsets are one more than in the text
+            groups = [(i, g.rsplit("__", 1)[0]) for g, i in pattern.groupindex.items()]
+            for m in pattern.finditer(" " + lowered(text)):
+                start = max(0, m.start() - 1)
+                for i, scanner in groups:
+                    end = m.end(i)  # -1: that group did not take part
+                    if end >= 0:
+                        by.setdefault(scanner, []).append((start, end - 1))
+            got = (pattern, by)
+            if len(self._recent) >= 4:
+                del self._recent[next(iter(self._recent))]
+            self._recent[text] = got
+        return got[1].get(name, [])
+
+    def hits(self, text: str) -> list[tuple[int, int]] | None:
+        raise TypeError("an AnchorSet's hits are per scanner: use register(...).hits")
+
+
+class ScannerAnchors:
+    """One scanner's view of its language's AnchorSet (what ``windows`` reads)."""
+
+    def __init__(self, anchors: AnchorSet, name: str):
+        self.anchors, self.name = anchors, name
+
+    def hits(self, text: str) -> list[tuple[int, int]] | None:
+        return self.anchors.hits_of(text, self.name)
+
+
+_SETS: dict[str, AnchorSet] = {}
+
+
+def anchor_set(lang: str) -> AnchorSet:
+    """The one AnchorSet of a language tag, shared by its scanners."""
+    got = _SETS.get(lang)
+    if got is None:
+        got = _SETS.setdefault(lang, AnchorSet())
+    return got
+
 
 #: Characters a written figure is made of: a window that starts inside one starts at its start.
 _FIGURE_CHARS = frozenset("0123456789.,'’ \u00a0\u202f")
@@ -59,19 +173,14 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def windows(text: str, anchors: Anchors, before: int, after: int) -> list[tuple[int, int]]:
+def windows(text: str, anchors: Anchors | ScannerAnchors, before: int, after: int) -> list[tuple[int, int]]:
     """Disjoint, ordered spans [lo, hi) of ``text``: ``before`` characters before each anchor
     match to ``after`` characters after it, overlapping spans merged. The anchors' patterns
     each say whether they run on the lower-cased text (their words written in lower case);
     before they are compiled the whole text is one span."""
-    patterns = anchors.patterns(len(text))
-    if patterns is None:
+    hits = anchors.hits(text)
+    if hits is None:
         return [(0, len(text))] if text else []
-    hits: list[tuple[int, int]] = []
-    for pattern, on_lower in patterns:
-        hits.extend(m.span() for m in pattern.finditer(lowered(text) if on_lower else text))
-    if len(patterns) > 1:
-        hits.sort()
     out: list[tuple[int, int]] = []
     n = len(text)
     for start, end in hits:
@@ -120,4 +229,4 @@ def finditer_in(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]):
         pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
-__all__ = ["Anchors", "finditer_in", "search_in", "windows"]
+__all__ = ["AnchorSet", "Anchors", "ScannerAnchors", "anchor_set", "finditer_in", "search_in", "windows"]

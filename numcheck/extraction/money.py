@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 
 from ..language import Lexicon, get_lexicon, lowercase_codes
 from ..model import Hedge, Mention
-from .candidates import Anchors, finditer_in, windows
+from .candidates import anchor_set, finditer_in, windows
 
 _SP = r"[ \u00a0\u202f]"  # space, no-break space, narrow no-break space
 _SPACES = frozenset(" \u00a0\u202f")
@@ -317,22 +317,21 @@ _CLAUSE_START = re.compile(r"(?:\A|[.;:!?(\n\"“”«»—–-]|(?<![^\W\d_])['
 _ELIDED = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,3})['’]\Z")
 
 
-@functools.lru_cache(maxsize=None)
-def money_anchors(lang: str) -> tuple[tuple[re.Pattern, bool], ...]:
-    """The candidate filter (see candidates.py): every currency the full pattern can read
-    before or after a figure — names, generic and scaled words, codes, symbols, from the same
-    Language data, so a new currency word is in the filter the day it is added. Two patterns
-    that the regex engine scans fast: the words (lower case, on the lower-cased text, at a
-    word start) and the signs ("$", "€", "₹"), found by the engine's first-character scan."""
+def money_anchors(lang: str) -> tuple[list[str], str]:
+    """The money scanner's part of the candidate filter (candidates.AnchorSet): every
+    currency the full pattern can read before or after a figure — names, generic and scaled
+    words, codes, symbols, from the same Language data, so a new currency word is in the
+    filter the day it is added. Two branches, in lower case: the words at a word start (one
+    trie) and the non-letter signs ("$", "€", "₹") as the character the match starts with."""
     lex = get_lexicon(lang)
     guarded = list(lex.home_words) + list(lex.digit_names) + list(lex.glued_codes)
     surfaces = _currency_words(lex) + list(lex.codes) + list(lex.symbols) + guarded
     words = {w.lower() for w in surfaces if w[:1].isalpha()} | {"m" + c.lower() for c in lex.codes}  # "MUSD 30"
     signs = {w[0] for w in surfaces if w and not w[:1].isalpha()}
-    anchors = [(re.compile(rf"(?<![^\W\d_])(?:{_alt(words)})(?![^\W\d_])"), True)] if words else []
+    branches = [rf"(?:{_alt(words)})(?![^\W\d_])"] if words else []
     if signs:
-        anchors.append((re.compile("[" + "".join(sorted(re.escape(c) for c in signs)) + "]"), False))
-    return tuple(anchors)
+        branches.append("(?<=[" + "".join(sorted(re.escape(c) for c in signs)) + "])")
+    return branches, "".join(sorted(signs))
 
 
 @functools.lru_cache(maxsize=None)
@@ -404,7 +403,8 @@ class MoneyScanner:
         self._pre_last_chars = frozenset(s[-1] for s in list(self.lex.symbols) + list(self.lex.codes) if s)
         (self.pattern, self.hedge_pattern, self.word_pattern, self.pre_before,
          self._word_at_digits, self._spoken_after) = _money_regex(lang)
-        self._anchors = Anchors(functools.partial(money_anchors, lang))  # compiled when worth it
+        # one filter for every scanner of the language, compiled when worth it
+        self._anchors = anchor_set(lang).register("money", functools.partial(money_anchors, lang))
         nw = self.lex.number_words
         self._word_values = {k.lower(): v for k, v in {**nw.get("units", {}), **nw.get("tens", {})}.items()}
         self._multipliers = {w.lower(): 100 for w in nw.get("hundred", [])}

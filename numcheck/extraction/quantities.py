@@ -18,7 +18,7 @@ from dataclasses import replace
 from .. import language as _lexicon
 from .money import MoneyScanner, _alt, _links_pattern, digits_pattern, get_scanner, normalize_gap, number_words_pattern
 from ..model import Mention
-from .candidates import Anchors, search_in, windows
+from .candidates import anchor_set, search_in, windows
 from ..language.formatting import UNIT_LABELS
 from ..language.units import Vocabulary, all_labels, get_vocabulary
 
@@ -105,7 +105,8 @@ class QuantityScanner:
             re.X,
         )
         self._anchor_parts = (list(v.symbols) + list(v.words) + list(v.attached), starts, nw)
-        self._anchors = Anchors(lambda: self.anchors)  # compiled when worth it
+        # one filter for every scanner of the language, compiled when worth it
+        self._anchors = anchor_set(_lexicon.canonical_tag(lang or "en")).register("quantities", lambda: self.anchors)
         self._minor_patterns = {}
         and_alt = _words(v.compound_joiners)  # "7 feet and 10 inches"
         for major, (minor, _n) in v.compounds.items():
@@ -118,8 +119,10 @@ class QuantityScanner:
             )
         fm = "|".join(re.escape(m) for m in v.foot_marks) or "(?!)"
         im = "|".join(re.escape(m) for m in sorted(v.inch_marks, key=len, reverse=True)) or "(?!)"
+        # the look-behind after the first digit, not before it: a pattern that starts with a
+        # digit lets the regex engine skip to the digits in C (2-3× faster over prose)
         self.prime_pattern = re.compile(
-            rf"(?<![\w.,'’′])(?P<ft>\d{{1,2}}){_SP}?(?:{fm}){_SP}?(?P<in>\d{{1,2}}(?:[.,]\d+)?)(?![\d])(?:{_SP}?(?:{im}))?(?![\w])"
+            rf"(?P<ft>\d(?<![\w.,'’′]\d)\d?){_SP}?(?:{fm}){_SP}?(?P<in>\d{{1,2}}(?:[.,]\d+)?)(?![\d])(?:{_SP}?(?:{im}))?(?![\w])"
         )
         self._diff_before = re.compile(
             r"(?i)(?<![^\W\d_])(?:" + ("|".join(re.escape(w) for w in sorted(v.difference_before, key=len, reverse=True)) or "(?!)") + rf"){_SP}*\Z"
@@ -139,12 +142,12 @@ class QuantityScanner:
 
 
     @functools.cached_property
-    def anchors(self) -> tuple[tuple[re.Pattern, bool], ...]:
-        # The candidate filter (see candidates.py): a unit written right after a figure's
-        # last character ("10 km", "104F", "½ mile", "2-3 km") or after a number or scale
-        # word ("a mile", "three-foot", "tjugotre meter", "2 million acres"), from the same
-        # unit, number and scale words as the full pattern: the full pattern runs only
-        # around these, not at every "a" and "an". Lower case, on the lower-cased text.
+    def anchors(self) -> tuple[list[str], str]:
+        # The quantity scanner's part of the candidate filter (candidates.AnchorSet): a unit
+        # written right after a figure's last character ("10 km", "104F", "½ mile", "2-3 km")
+        # or after a number or scale word ("a mile", "three-foot", "tjugotre meter", "2
+        # million acres"), from the same unit, number and scale words as the full pattern:
+        # the full pattern runs only around these, not at every "a" and "an". Lower case.
         surfaces, starts, nw = self._anchor_parts
         units_low = _alt({w.lower() for w in surfaces}, space=_WS)
         heads = _alt({w.lower() for w in starts} | {w.lower() for w in self.lex.scales})
@@ -153,8 +156,9 @@ class QuantityScanner:
             heads = rf"(?:{heads})(?:(?:{infix})?(?:{heads}))*"
         gap = r"[ \u00a0\u202f‐-]{0,3}"
         return (
-            (re.compile(rf"[\d{_VULGAR}]{gap}(?:{units_low})(?![^\W_])"), True),
-            (re.compile(rf"(?<![^\W\d_])(?:{heads})(?![^\W\d_]){gap}(?:{units_low})(?![^\W_])"), True),
+            [rf"(?<=[\d{_VULGAR}]){gap}(?:{units_low})(?![^\W_])",
+             rf"(?:{heads})(?![^\W\d_]){gap}(?:{units_low})(?![^\W_])"],
+            _VULGAR,
         )
 
     # -- units -----------------------------------------------------------------------------
