@@ -183,7 +183,6 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
     eras = _eras()
     heads = eras["langs"].get(lex.lang, {}).get("heads", {})
     first, last = (day, Date(day.year, 12, 31)) if isinstance(day, ArticleYear) else (day, day)
-    since = eras.get("since", {})
     forms = _retired_forms(lex)
     named: set[str] | None = None
     out: list[Mention] = []
@@ -206,12 +205,7 @@ def resolve_eras(mentions: list[Mention], text: str, lex: Lexicon, day: "date | 
         if retired:
             if named is None:
                 named = territories_named(text, lex.lang)
-            options, earlier = _retired_readings(eras, retired, lambda terr, code: terr in named or code in named, first, last)
-        if not options and not earlier and retired:
-            # no country named: the copy's own (the tag's region, else the language's home);
-            # "francs" in 2010 French copy may still be a sum from the franc's day
-            home = lex.region or eras["langs"].get(lex.lang, {}).get("home", "")
-            options, earlier = _retired_readings(eras, retired, lambda terr, code: terr == home, first, last)
+            options, earlier = _retired_here(eras, retired, named, lex, first, last)
         if not options and not earlier and retired and cands:
             # no country at all: "francs" in 2000 English copy may be Swiss, French or
             # Belgian. Every reading tender that day stays, unless the text names today's.
@@ -298,10 +292,7 @@ def _undated_eras(mentions: list[Mention], text: str, lex: Lexicon) -> list[Ment
         if retired:
             if named is None:
                 named = territories_named(text, lex.lang)
-            options, earlier = _retired_readings(eras, retired, lambda terr, code: terr in named or code in named, Date.min, Date.max)
-            if not options and not earlier:
-                home = lex.region or eras["langs"].get(lex.lang, {}).get("home", "")
-                options, earlier = _retired_readings(eras, retired, lambda terr, code: terr == home, Date.min, Date.max)
+            options, earlier = _retired_here(eras, retired, named, lex, Date.min, Date.max)
             added = list(dict.fromkeys(c for c in (*options, *earlier) if c in legacy))
         today = () if surface in retired_words else m.candidates
         if not added:
@@ -399,6 +390,17 @@ def _in_force(start: str | None, end: str, first: "date", last: "date") -> bool:
     """Was a currency whose tender ran from ``start`` (None: always) to ``end`` (ISO days)
     tender on some day between ``first`` and ``last``?"""
     return (start is None or date_of(start) <= last) and first <= date_of(end)
+
+
+def _retired_here(eras: dict, retired, named: set[str], lex: Lexicon, first: "date", last: "date") -> tuple[list[str], list[str]]:
+    """``_retired_readings`` of the countries the text names; when it names none of them, of
+    the copy's own country (the tag's region, else the language's home): "francs" in 2010
+    French copy may still be a sum from the franc's day."""
+    options, earlier = _retired_readings(eras, retired, lambda terr, code: terr in named or code in named, first, last)
+    if not options and not earlier:
+        home = lex.region or eras["langs"].get(lex.lang, {}).get("home", "")
+        options, earlier = _retired_readings(eras, retired, lambda terr, code: terr == home, first, last)
+    return options, earlier
 
 
 def _retired_readings(eras: dict, retired, accept, first: "date", last: "date") -> tuple[list[str], list[str]]:
